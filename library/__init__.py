@@ -1,0 +1,1 @@
+"""The online library: toolkits, webinars, trainings, protocol templates and publications."""

@@ -1,0 +1,1 @@
+"""Project configuration: settings per environment, root URLs, WSGI and ASGI entry points."""

@@ -1,0 +1,1 @@
+"""Task forces, their regions, and who belongs to them (memberships and how they are decided)."""

@@ -1,0 +1,1 @@
+"""Accounts: the custom user (email is the login), allauth hooks, the member's dashboard."""
