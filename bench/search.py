@@ -1,0 +1,166 @@
+"""Search benchmark: generates N practitioner-like items, rebuilds the index, and prints the
+median and p95 of a full results page (top 20 with snippets, total count, all facets) and of
+suggestions, over fixed selective and broad queries, plus reindex throughput.
+
+    python -m bench.search                  # 1,000 and 10,000 items on SQLite
+    python -m bench.search --full           # also 100,000
+    python -m bench.search --postgres postgres://postgres@127.0.0.1:5432/tfh_bench
+"""
+
+import argparse
+import os
+import random
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+
+SELECTIVE = [
+    "dairy farm labor",
+    "T visa certification",
+    "forensic interview minor",
+    '"information sharing" checklist',
+]
+BROAD = ["trafficking", "victim services", "task force training -webinar"]
+SUGGEST = ["traf", "forensic int", "da", "t vi"]
+WORDS = (
+    "trafficking victim survivor task force labor sex prosecutor investigation outreach "
+    "training protocol screening housing interpreter referral youth agriculture hotel "
+    "restaurant construction fishing domestic servitude coercion debt bondage recruitment "
+    "shelter counseling advocacy certification immigration evidence testimony"
+).split()
+RARE = ["dairy", "forensic", "visa", "checklist", "quokka", "cannery", "orchard"]
+TOPICS = [
+    "Labor trafficking",
+    "Sex trafficking",
+    "Victim services",
+    "Investigations",
+    "Prosecution",
+    "Youth",
+    "Task force operations",
+]
+AUDIENCES = ["Law enforcement", "Prosecutors", "Victim service providers", "Survivor-leaders"]
+TYPES = ["Labor", "Sex", "Both"]
+KINDS = ["library", "forum", "survivors", "taskforce"]
+TIERS = ["public", "members", "law_enforcement"]
+
+
+def documents(n: int, seed: int = 7):
+    from access.search import tier_tokens
+    from search.registry import SearchDocument
+
+    rnd = random.Random(seed)
+    for i in range(n):
+        words = rnd.choices(WORDS, k=rnd.randint(40, 160))
+        if rnd.random() < 0.005:
+            words += rnd.sample(RARE, 2)
+        if rnd.random() < 0.002:
+            words += [
+                "dairy",
+                "farm",
+                "labor",
+                "t",
+                "visa",
+                "certification",
+                "forensic",
+                "interview",
+                "minor",
+                "information",
+                "sharing",
+                "checklist",
+            ]
+        yield SearchDocument(
+            kind=rnd.choice(KINDS),
+            object_id=str(i),
+            title=" ".join(rnd.choices(WORDS, k=rnd.randint(3, 8))).capitalize(),
+            body=" ".join(words),
+            url=f"/bench/{i}/",
+            access=tier_tokens(rnd.choice(TIERS)),
+            date=datetime(rnd.randint(2012, 2025), rnd.randint(1, 12), 1, tzinfo=UTC),
+            facets={
+                "topic": rnd.sample(TOPICS, rnd.randint(1, 2)),
+                "audience": rnd.sample(AUDIENCES, rnd.randint(1, 2)),
+                "trafficking_type": [rnd.choice(TYPES)],
+            },
+            keywords=" ".join(rnd.sample(WORDS, 4)),
+        )
+
+
+def run(size: int, label: str) -> None:
+    from bench.common import measure, print_table, progress
+    from search import service
+    from search.backends.database import DatabaseBackend
+
+    backend = DatabaseBackend()
+    batch, batches = [], []
+    for doc in progress(documents(size), size, f"generate {size:,}"):
+        batch.append(doc)
+        if len(batch) == 1000:
+            batches.append(batch)
+            batch = []
+    if batch:
+        batches.append(batch)
+    done = [0]
+
+    def shown(n):
+        done[0] += n
+        sys.stderr.write(f"\rreindex {done[0]:,}/{size:,}")
+
+    started = time.perf_counter()
+    backend.rebuild(iter(batches), progress=shown)
+    elapsed = time.perf_counter() - started
+    sys.stderr.write("\n")
+
+    class Member:  # a signed-in member of a task force, without a database row
+        is_authenticated, is_active, pk = True, True, None
+
+    from access.core import MembershipFact, Viewer
+
+    viewer = Viewer(
+        user=Member(),
+        is_authenticated=True,
+        memberships=(MembershipFact(1, "victim_services", "member", None),),
+    )
+    rows = []
+    for kind, queries in (("selective", SELECTIVE), ("broad", BROAD)):
+        samples = []
+        for q in queries:
+            stats = measure(f"page {q}", lambda q=q: service.search(viewer, q), repeat=15)
+            samples += stats.samples_ms
+        rows.append(type(stats)(f"{label} {size:,}: full page, {kind}", samples, stats.queries))
+    samples = []
+    for q in SUGGEST:
+        stats = measure(f"suggest {q}", lambda q=q: service.suggest(viewer, q), repeat=15)
+        samples += stats.samples_ms
+    rows.append(type(stats)(f"{label} {size:,}: suggestions", samples, stats.queries))
+    print_table(rows, f"{label}, {size:,} items (reindex {size / elapsed:,.0f} items/s)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--full", action="store_true", help="also 100,000 items")
+    parser.add_argument("--sizes", type=int, nargs="*", help="item counts (default 1000 10000)")
+    parser.add_argument("--postgres", metavar="URL", help="also run on this PostgreSQL database")
+    args = parser.parse_args()
+    sizes = args.sizes or ([1_000, 10_000, 100_000] if args.full else [1_000, 10_000])
+    targets = [("SQLite", f"sqlite:///{tempfile.mkdtemp(prefix='tfh-bench-')}/bench.sqlite3")]
+    if args.postgres:
+        targets.append(("PostgreSQL", args.postgres))
+    for label, url in targets:
+        pid = os.fork()
+        if pid == 0:  # one process per database: Django settings are read once
+            os.environ["DATABASE_URL"] = url
+            from bench.common import setup_django
+
+            setup_django()
+            from django.core.management import call_command
+
+            call_command("migrate", verbosity=0)
+            for size in sizes:
+                run(size, label)
+            os._exit(0)
+        os.waitpid(pid, 0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""One permission-aware search over everything."""
