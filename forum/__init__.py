@@ -1,0 +1,1 @@
+"""Task Force Connect: the members' forum."""

@@ -1,0 +1,42 @@
+from django.urls import path
+
+from . import views
+
+app_name = "forum"
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("unanswered/", views.unanswered, name="unanswered"),
+    path("tags/<slug:slug>/", views.tag_detail, name="tag"),
+    path("s/<slug:slug>/", views.space_detail, name="space"),
+    path("s/<slug:slug>/new/", views.topic_create, name="topic_create"),
+    path("s/<slug:slug>/access-log/", views.access_log, name="access_log"),
+    path("t/<int:pk>/", views.topic_detail, name="topic"),
+    path("t/<int:pk>/unread/", views.topic_first_unread, name="topic_unread"),
+    path("t/<int:pk>/reply/", views.reply, name="reply"),
+    path("t/<int:pk>/slow-mode/", views.topic_slow_mode, name="topic_slow_mode"),
+    path("t/<int:pk>/move/", views.topic_move, name="topic_move"),
+    path("t/<int:pk>/split/", views.topic_split, name="topic_split"),
+    path("t/<int:pk>/to-library/", views.topic_to_library, name="topic_to_library"),
+    path("t/<int:pk>/moderate/<slug:action>/", views.topic_moderate, name="topic_moderate"),
+    path("p/<int:pk>/", views.post_detail, name="post"),
+    path("p/<int:pk>/edit/", views.post_edit, name="post_edit"),
+    path("p/<int:pk>/history/", views.post_history, name="post_history"),
+    path("p/<int:pk>/helpful/", views.post_helpful, name="post_helpful"),
+    path("p/<int:pk>/solution/", views.post_solution, name="post_solution"),
+    path("p/<int:pk>/delete/", views.post_delete, name="post_delete"),
+    path("p/<int:pk>/flag/", views.post_flag, name="post_flag"),
+    path("p/<int:pk>/hide/", views.post_hide, name="post_hide"),
+    path("p/<int:pk>/restore/", views.post_restore, name="post_restore"),
+    path("p/<int:pk>/purge/", views.post_purge, name="post_purge"),
+    path("attachments/<int:pk>/", views.attachment, name="attachment"),
+    path("follow/<slug:kind>/<int:pk>/", views.subscribe, name="subscribe"),
+    path("drafts/", views.draft_save, name="draft_save"),
+    path("notifications/", views.notifications, name="notifications"),
+    path("notifications/read/", views.notifications_read, name="notifications_read"),
+    path("notifications/count/", views.notifications_count, name="notifications_count"),
+    path("notifications/<int:pk>/", views.notification_open, name="notification_open"),
+    path("settings/", views.preferences, name="preferences"),
+    path("moderation/", views.moderation_queue, name="moderation"),
+    path("moderation/log/", views.moderation_log, name="moderation_log"),
+    path("moderation/reports/<int:pk>/resolve/", views.flag_resolve, name="flag_resolve"),
+]
