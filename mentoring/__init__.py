@@ -1,0 +1,1 @@
+"""Peer-to-peer mentoring between task forces."""
