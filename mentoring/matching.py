@@ -418,26 +418,47 @@ class Need:
     group: int = 0  # the request it belongs to
 
 
+def _masks(sets: Sequence[frozenset[str]], index: Mapping[str, int], words: int) -> np.ndarray:
+    """Each set of elements as bits, 64 to a word (a key element is one bit)."""
+    bits = [sum(1 << index[e] for e in items) for items in sets]
+    out = np.zeros((len(sets), words), dtype=np.uint64)
+    for word in range(words):
+        out[:, word] = [(b >> (64 * word)) & 0xFFFFFFFFFFFFFFFF for b in bits]
+    return out
+
+
 def score_people(needs: Sequence[Need], mentors: Sequence[MentorPerson], weights: Weights):
-    """Mentee people against mentor people; only the same role is allowed."""
+    """Mentee people against mentor people; only the same role is allowed.
+
+    Shared elements are counted with bit masks and popcount rather than a float matrix
+    product: on thousands of people the product sends OpenBLAS threads spinning on a machine
+    whose cores are already shared, and the counts are small integers anyway. The measures
+    and points are computed with the same float64 formulas as before, so scores are equal.
+    """
     n, m = len(needs), len(mentors)
     elements = sorted({e for x in needs for e in x.areas} | {e for x in mentors for e in x.areas})
     index = {e: i for i, e in enumerate(elements)}
-    size = max(len(elements), 1)
-    wanted = np.zeros((n, size))
-    for i, x in enumerate(needs):
-        for e in x.areas:
-            wanted[i, index[e]] = 1
-    known = np.zeros((m, size))
-    for j, x in enumerate(mentors):
-        for e in x.areas:
-            known[j, index[e]] = 1
+    words = max((len(elements) + 63) // 64, 1)
+    wanted = _masks([x.areas for x in needs], index, words)
+    known = _masks([x.areas for x in mentors], index, words)
+    covered = np.zeros((n, m), dtype=np.uint16)
+    for word in range(words):
+        covered += np.bitwise_count(wanted[:, word, None] & known[None, :, word])
+    n_wanted = np.array([max(len(x.areas), 1) for x in needs], dtype=np.int64)
     years = np.array([min(x.years, MAX_YEARS) for x in mentors], dtype=float) / MAX_YEARS
+    expertise = covered / n_wanted[:, None]
     values = {
-        "person_expertise": (wanted @ known.T) / np.maximum(wanted.sum(axis=1), 1)[:, None],
+        "person_expertise": expertise,
         "person_experience": np.broadcast_to(years[None, :], (n, m)),
     }
-    contributions, total = _contribute(weights, PERSON_CRITERIA, values, (n, m))
+    # Experience depends on the mentor alone: one point value per mentor, broadcast.
+    contributions = {
+        "person_expertise": _points(int(weights.values.get("person_expertise", 0)), expertise),
+        "person_experience": np.broadcast_to(
+            _points(int(weights.values.get("person_experience", 0)), years)[None, :], (n, m)
+        ),
+    }
+    total = contributions["person_expertise"] + contributions["person_experience"]
     codes: dict[str, int] = {}
     role_n = np.array([codes.setdefault(x.role, len(codes)) for x in needs], dtype=np.int64)
     role_m = np.array([codes.setdefault(x.role, len(codes)) for x in mentors], dtype=np.int64)
