@@ -475,16 +475,32 @@ def _assign(value: np.ndarray, cap: int | None = None) -> list[tuple[int, int]]:
     A cap is enforced exactly by adding (columns - cap) phantom rows that every column
     prefers above anything real: they occupy all but ``cap`` columns, and the real rows
     compete for the rest.
+
+    ``value`` (float64, zero where a pair is not allowed) is overwritten with its negation
+    and handed to the solver as costs: ``maximize=True`` would make that same negated copy,
+    and on the large pool every extra full-size copy is a few milliseconds of page faults.
     """
     n, m = value.shape
     if n == 0 or m == 0 or cap == 0:
         return []
-    matrix = value.astype(np.float64)
     if cap is not None and cap < min(n, m):
-        phantom = float(matrix.max() + 1) * (n + 1)
-        matrix = np.vstack([matrix, np.full((m - cap, m), phantom)])
-    rows, cols = linear_sum_assignment(matrix, maximize=True)
-    return [(int(i), int(j)) for i, j in zip(rows, cols, strict=True) if i < n and value[i, j] > 0]
+        phantom = float(value.max() + 1) * (n + 1)
+        value = np.vstack([value, np.full((m - cap, m), phantom)])
+    cost = np.negative(value, out=value)
+    rows, cols = linear_sum_assignment(cost)
+    real = rows < n
+    rows, cols = rows[real], cols[real]
+    allowed = cost[rows, cols] < 0
+    return list(zip(rows[allowed].tolist(), cols[allowed].tolist(), strict=True))
+
+
+def _values(allowed: np.ndarray, score: np.ndarray, big: int) -> np.ndarray:
+    """A fresh float64 matrix: ``big + score`` where allowed, 0 elsewhere (exact: < 2**53)."""
+    value = score.astype(np.float64)
+    value += big
+    if not allowed.all():
+        value[~allowed] = 0.0
+    return value
 
 
 def solve(
@@ -497,23 +513,24 @@ def solve(
     """
     if feasible.size == 0 or not feasible.any():
         return []
-    score = np.where(feasible, score, 0).astype(np.int64)
+    score = score.astype(np.int64, copy=False)
+    if not feasible.all():
+        score = np.where(feasible, score, 0)
     big = int(score.max()) * min(score.shape) + 1
-    value = np.where(feasible, big + score, 0)
     if not fair:
-        return _assign(value, cap)
-    best = len(_assign(feasible.astype(np.int64), cap))
+        return _assign(_values(feasible, score, big), cap)
+    best = len(_assign(feasible.astype(np.float64), cap))
     thresholds = np.unique(score[feasible])
     low, high = 0, len(thresholds) - 1  # thresholds[low] always allows `best` pairs
     while low < high:
         middle = (low + high + 1) // 2
         allowed = feasible & (score >= thresholds[middle])
-        if len(_assign(allowed.astype(np.int64), cap)) == best:
+        if len(_assign(allowed.astype(np.float64), cap)) == best:
             low = middle
         else:
             high = middle - 1
     allowed = feasible & (score >= thresholds[low])
-    return _assign(np.where(allowed, big + score, 0), cap)
+    return _assign(_values(allowed, score, big), cap)
 
 
 def objective(pairs_scores: Sequence[int]) -> tuple[int, int]:
