@@ -21,6 +21,7 @@ summing, so an explanation's contributions add up exactly to the score the solve
 from __future__ import annotations
 
 import time
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -463,7 +464,8 @@ def score_people(needs: Sequence[Need], mentors: Sequence[MentorPerson], weights
     role_n = np.array([codes.setdefault(x.role, len(codes)) for x in needs], dtype=np.int64)
     role_m = np.array([codes.setdefault(x.role, len(codes)) for x in mentors], dtype=np.int64)
     feasible = role_n.reshape(n, 1) == role_m.reshape(1, m)
-    return ScoreTable(contributions, total, feasible, np.where(feasible, -1, 0), values)
+    failed_rule = np.where(feasible, np.int8(-1), np.int8(0))
+    return ScoreTable(contributions, total, feasible, failed_rule, values)
 
 
 # --------------------------------------------------------------------------- solving
@@ -541,15 +543,28 @@ def objective(pairs_scores: Sequence[int]) -> tuple[int, int]:
 
 
 def _contributions(table: ScoreTable, weights: Weights, keys, i: int, j: int):
-    return [
-        Contribution(
-            criterion=key,
-            label=CRITERIA[key],
-            weight=int(weights.values.get(key, 0)),
-            value=round(float(table.values[key][i, j]), 4),
-            points=int(table.contributions[key][i, j]),
+    return _contributions_of(table, weights, keys, [i], [j])[0]
+
+
+def _contributions_of(table: ScoreTable, weights: Weights, keys, rows, cols):
+    """Each pair's contributions, criterion by criterion: one gather per criterion for all
+    the pairs (on the large pool, thousands), not one array lookup per pair and criterion."""
+    columns = [
+        (
+            key,
+            CRITERIA[key],
+            int(weights.values.get(key, 0)),
+            table.values[key][rows, cols].tolist(),
+            table.contributions[key][rows, cols].tolist(),
         )
         for key in keys
+    ]
+    return [
+        [
+            Contribution(key, label, weight, round(values[k], 4), points[k])
+            for key, label, weight, values, points in columns
+        ]
+        for k in range(len(rows))
     ]
 
 
@@ -779,49 +794,61 @@ def match_people(
 def _people_block(needs, mentors, weights, cap, fair, explain, timings=None) -> list[PeoplePair]:
     if not needs or not mentors:
         return []
-    timings = timings if timings is not None else {}
-    started = time.perf_counter()
+    clock = _PhaseClock(timings)
     table = score_people(needs, mentors, weights)
-    lap = time.perf_counter()
-    timings["scores"] = timings.get("scores", 0.0) + lap - started
+    clock.lap("scores")
     columns = np.repeat(np.arange(len(mentors)), [x.capacity for x in mentors])
     feasible = table.feasible[:, columns]
     # A pair of the right role always counts, even when every person weight is zero.
     score = table.total[:, columns]
     chosen = solve(feasible, score, fair=fair, cap=cap)
-    started = time.perf_counter()
-    timings["solve"] = timings.get("solve", 0.0) + started - lap
-    load: dict[int, int] = {}
-    for _, c in chosen:
-        load[int(columns[c])] = load.get(int(columns[c]), 0) + 1
-    pairs = []
+    clock.lap("solve")
     rows = np.array([i for i, _ in chosen], dtype=np.int64)
-    chosen_cols = np.array([int(columns[c]) for _, c in chosen], dtype=np.int64)
-    runner_up = np.empty(0, dtype=np.int64)
+    chosen_cols = columns[np.array([c for _, c in chosen], dtype=np.int64)]
+    load = Counter(chosen_cols.tolist())
+    # Only the chosen pairs are explained, all at once: one gather per criterion.
+    scores = table.total[rows, chosen_cols].tolist()
+    contributions = _contributions_of(table, weights, PERSON_CRITERIA, rows, chosen_cols)
+    runner_up = runner_score = [None] * len(rows)
     if explain and len(rows):
         # Everyone's runner-up at once: the best other mentor of the same role.
-        others = np.where(table.feasible[rows], table.total[rows], -1)
+        others = table.total[rows]
+        if not table.feasible.all():
+            others[~table.feasible[rows]] = -1
         others[np.arange(len(rows)), chosen_cols] = -1
-        runner_up = np.argmax(others, axis=1)
-        runner_score = others[np.arange(len(rows)), runner_up]
+        best = np.argmax(others, axis=1)
+        runner_up = best.tolist()
+        runner_score = others[np.arange(len(rows)), best].tolist()
+    pairs = []
     for k, (i, j) in enumerate(zip(rows.tolist(), chosen_cols.tolist(), strict=True)):
         explanation = Explanation(
-            score=int(table.total[i, j]),
-            contributions=_contributions(table, weights, PERSON_CRITERIA, i, j),
-            rules=[PERSON_RULE],
+            score=scores[k], contributions=contributions[k], rules=[PERSON_RULE]
         )
         if explain:
             _explain_person_runner_up(
-                explanation,
-                mentors,
-                load,
-                int(table.total[i, j]),
-                int(runner_up[k]),
-                int(runner_score[k]),
+                explanation, mentors, load, scores[k], runner_up[k], runner_score[k]
             )
-        pairs.append(PeoplePair(needs[i].id, mentors[j].id, int(table.total[i, j]), explanation))
-    timings["explanations"] = timings.get("explanations", 0.0) + time.perf_counter() - started
+        pairs.append(PeoplePair(needs[i].id, mentors[j].id, scores[k], explanation))
+    clock.lap("explanations")
     return pairs
+
+
+class _PhaseClock:
+    """Adds each phase's wall time to ``timings`` (the engine's figures) and its CPU time
+    under "<phase> cpu": on a shared machine the two differ by the time spent waiting for a
+    core, and only the second is the engine's own doing."""
+
+    def __init__(self, timings: dict[str, float] | None):
+        self.timings = timings
+        self.wall, self.cpu = time.perf_counter(), time.process_time()
+
+    def lap(self, phase: str) -> None:
+        wall, cpu = time.perf_counter(), time.process_time()
+        if self.timings is not None:
+            self.timings[phase] = self.timings.get(phase, 0.0) + wall - self.wall
+            key = f"{phase} cpu"
+            self.timings[key] = self.timings.get(key, 0.0) + cpu - self.cpu
+        self.wall, self.cpu = wall, cpu
 
 
 def _explain_person_runner_up(explanation, mentors, load, score, other, other_score) -> None:
