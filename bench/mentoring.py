@@ -18,8 +18,9 @@ Wall time is ``time.perf_counter``, CPU time ``time.process_time`` (all threads 
 process, user and system); both are medians. The machine is shared, so the load average is
 printed before and after: when it is above the number of cores, the wall time includes
 waiting for a core, and the CPU time is the engine's own cost. The large pool is also shown
-phase by phase (scores, solve, explanations) with both clocks. Garbage is collected before
-each repeat, so no run pays for the previous one's objects.
+phase by phase (scores, solve, explanations) with both clocks (CPU per thread, summed over
+the role blocks). Garbage is collected before each repeat, so no run pays for the previous
+one's objects.
 """
 
 import argparse
@@ -291,7 +292,10 @@ def main():
     load_after = os.getloadavg()[0]
     print("\nMatching: exact engine vs greedy (median wall time; scores in points)")
     print_rows(rows)
-    print("\nLarge pool by phase (median ms, wall / CPU)")
+    print(
+        "\nLarge pool by phase (median ms, wall / CPU, each summed over the role blocks; "
+        "two blocks run side by side, so the walls can add up to more than the total)"
+    )
     for r in rows:
         if "phases" in r:
             t = r["phases"]
