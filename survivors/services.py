@@ -329,8 +329,6 @@ def work_withdraw(*, work, user, on_behalf: bool = False) -> ConsentRecord:
         title="Withdrawn work",
         data={"on_behalf": on_behalf, "consent_record": record.pk},
     )
-    # The older entries carry the work's title; the author asked for it to be gone.
-    PageLogEntry.objects.filter(page_id=work.pk).exclude(pk=getattr(entry, "pk", None)).delete()
 
     files = _stored_files(work)
     images = [item.image for item in work.gallery_images.all()] if isinstance(
@@ -342,6 +340,9 @@ def work_withdraw(*, work, user, on_behalf: bool = False) -> ConsentRecord:
     search_registry.remove(SEARCH_KIND, work.pk)
     work_id = work.pk
     Page.objects.get(pk=work_id).delete()
+    # The other entries (and the deletion's own) carry the work's title; she asked for it
+    # to be gone. Ours stays, titled "Withdrawn work".
+    PageLogEntry.objects.filter(page_id=work_id).exclude(pk=getattr(entry, "pk", None)).delete()
     for image in images:
         image.delete()
     transaction.on_commit(lambda: _delete_files(files))
