@@ -4,7 +4,8 @@ from django.core.exceptions import ValidationError
 from core.uploads import clean_image
 
 from .media import clean_media
-from .models import Channel, ContentTheme
+from .models import Channel, ContentTheme, EventKind, VoicesEventPage
+from .selectors import upcoming_events
 from .services import ImageUpload, Submission, open_issues
 
 IMAGE_SLOTS = 4
@@ -27,6 +28,12 @@ class SubmissionForm(forms.Form):
         required=False,
         label="Magazine issue",
         empty_label="The newest open issue",
+    )
+    event = forms.ModelChoiceField(
+        queryset=VoicesEventPage.objects.none(),
+        required=False,
+        label="Art show",
+        empty_label="Not for a particular show",
     )
     body = forms.CharField(
         label="Your writing or poem",
@@ -75,6 +82,7 @@ class SubmissionForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["issue"].queryset = open_issues()
+        self.fields["event"].queryset = upcoming_events().filter(kind=EventKind.ART_SHOW)
         for n in range(1, IMAGE_SLOTS + 1):
             self.fields[f"image_{n}"] = forms.FileField(
                 label=f"Image {n}",
@@ -160,6 +168,7 @@ class SubmissionForm(forms.Form):
             images=data["images"],
             media=data["clean_media"],
             transcript=data.get("transcript", ""),
+            event=data.get("event"),
         )
 
 

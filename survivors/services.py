@@ -131,6 +131,7 @@ class Submission:
     images: list[ImageUpload] = field(default_factory=list)
     media: object = None  # survivors.media.CleanMedia
     transcript: str = ""
+    event: object = None  # the art show an exhibition belongs to
 
 
 def _slug(title: str) -> str:
@@ -160,7 +161,7 @@ def work_submit(*, author, submission: Submission) -> VoicesWork:
             raise ValidationError("No magazine issue is open for submissions right now.")
         work = PiecePage(kind=submission.kind, body=submission.body, **common)
     elif submission.kind == "art":
-        parent, work = index, ExhibitionPage(**common)
+        parent, work = index, ExhibitionPage(event=submission.event, **common)
     elif submission.kind == "spoken_word":
         parent = index
         work = SpokenWordPage(transcript=submission.transcript, **common)
