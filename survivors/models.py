@@ -318,7 +318,9 @@ class ExhibitionPage(VoicesWork):
 class ExhibitionImage(Orderable):
     page = ParentalKey(ExhibitionPage, on_delete=models.CASCADE, related_name="gallery_images")
     image = models.ForeignKey("wagtailimages.Image", on_delete=models.CASCADE, related_name="+")
-    alt_text = models.CharField(max_length=250, help_text="What the image shows, for screen readers.")
+    alt_text = models.CharField(
+        max_length=250, help_text="What the image shows, for screen readers."
+    )
     caption = models.CharField(max_length=250, blank=True)
     medium = models.CharField(max_length=120, blank=True, help_text="e.g. acrylic on canvas")
 

@@ -42,10 +42,15 @@ def status_of(work) -> dict:
     state = work.current_workflow_state
     if work.live:
         label = "Published"
-    elif work.go_live_at and consent and work.has_unpublished_changes and consent.allows(
-        Channel.WEBSITE
+    elif (
+        work.go_live_at
+        and consent
+        and work.has_unpublished_changes
+        and consent.allows(Channel.WEBSITE)
     ):
-        label = f"Will be published on {timezone.localtime(work.go_live_at):%B %-d, %Y at %-I:%M %p}"
+        label = (
+            f"Will be published on {timezone.localtime(work.go_live_at):%B %-d, %Y at %-I:%M %p}"
+        )
     elif pending_author_task(work) is not None:
         label = "Waiting for your approval"
     elif state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:

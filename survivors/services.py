@@ -332,9 +332,11 @@ def work_withdraw(*, work, user, on_behalf: bool = False) -> ConsentRecord:
     )
 
     files = _stored_files(work)
-    images = [item.image for item in work.gallery_images.all()] if isinstance(
-        work, ExhibitionPage
-    ) else []
+    images = (
+        [item.image for item in work.gallery_images.all()]
+        if isinstance(work, ExhibitionPage)
+        else []
+    )
     page_type = ContentType.objects.get_for_model(Page)
     WorkflowState.objects.filter(base_content_type=page_type, object_id=str(work.pk)).delete()
     Revision.objects.filter(base_content_type=page_type, object_id=str(work.pk)).delete()
@@ -398,9 +400,12 @@ def notify_author(work) -> None:
 
 
 def notify_editors() -> None:
-    editors = get_user_model().objects.filter(is_active=True).filter(
-        groups__name="Editors"
-    ).exclude(email=SYSTEM_OWNER_EMAIL)
+    editors = (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .filter(groups__name="Editors")
+        .exclude(email=SYSTEM_OWNER_EMAIL)
+    )
     send_templated(
         "survivors/email/editors",
         to=sorted({u.email for u in editors}),

@@ -61,9 +61,7 @@ def submit(request):
                 "and nothing is published until you approve the final version.",
             )
             return redirect("survivors:dashboard")
-    return render(
-        request, "survivors/submit.html", {"form": form, "has_pseudonym": has_pseudonym}
-    )
+    return render(request, "survivors/submit.html", {"form": form, "has_pseudonym": has_pseudonym})
 
 
 @login_required
@@ -73,9 +71,9 @@ def dashboard(request):
         {"work": work, "status": status_of(work)}
         for work in works.specific().order_by("-latest_revision_created_at")
     ]
-    withdrawn = ConsentRecord.objects.filter(
-        author=request.user, withdrawn_path__gt=""
-    ).order_by("-withdrawn_at")
+    withdrawn = ConsentRecord.objects.filter(author=request.user, withdrawn_path__gt="").order_by(
+        "-withdrawn_at"
+    )
     return render(
         request,
         "survivors/dashboard.html",

@@ -64,9 +64,9 @@ def _image_rule(viewer: Viewer, image):
     from survivors.models import ExhibitionImage
 
     uses = list(
-        ExhibitionImage.objects.filter(image=image).select_related("page").values_list(
-            "page_id", flat=True
-        )
+        ExhibitionImage.objects.filter(image=image)
+        .select_related("page")
+        .values_list("page_id", flat=True)
     )
     if not uses:
         return None

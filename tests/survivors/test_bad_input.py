@@ -22,12 +22,19 @@ def bomb_png() -> bytes:
 
     def chunk(kind, data):
         return (
-            struct.pack(">I", len(data)) + kind + data
+            struct.pack(">I", len(data))
+            + kind
+            + data
             + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
         )
 
     header = struct.pack(">IIBBBBB", 100_000, 100_000, 8, 2, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"")) + chunk(b"IEND", b"")
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b""))
+        + chunk(b"IEND", b"")
+    )
 
 
 def wav_bytes(seconds=1) -> bytes:
@@ -87,9 +94,10 @@ def test_oversized_audio_is_refused(voices, author, login, settings):
 
 
 def test_a_recording_is_stored_without_tags_under_a_random_name(voices, author, login):
-    from mutagen.id3 import ID3, TIT2
-    from mutagen.wave import WAVE
     import tempfile
+
+    from mutagen.id3 import TIT2
+    from mutagen.wave import WAVE
 
     with tempfile.NamedTemporaryFile(suffix=".wav") as tmp:
         tmp.write(wav_bytes())
@@ -102,8 +110,12 @@ def test_a_recording_is_stored_without_tags_under_a_random_name(voices, author, 
     assert b"Elm Street" in data
     response = login(author).post(
         "/voices/submit/",
-        {"kind": "spoken_word", "title": "Voice", "transcript": TEXT,
-         "media": upload("maria-at-home.wav", data, "audio/wav")},
+        {
+            "kind": "spoken_word",
+            "title": "Voice",
+            "transcript": TEXT,
+            "media": upload("maria-at-home.wav", data, "audio/wav"),
+        },
     )
     assert response.status_code == 302
     work = VoicesWork.objects.get().specific

@@ -85,7 +85,9 @@ def test_scheduled_publishing_publishes_only_the_approved_revision(
     author_approves(work, author)
     work = PiecePage.objects.get(pk=work.pk)
     assert not work.live
-    assert Revision.objects.filter(object_id=str(work.pk), approved_go_live_at__isnull=False).exists()
+    assert Revision.objects.filter(
+        object_id=str(work.pk), approved_go_live_at__isnull=False
+    ).exists()
 
 
 def test_an_end_date_unpublishes_the_work(voices, author, editor, client, time_machine=None):

@@ -8,7 +8,7 @@ from django.core import mail
 
 from survivors.models import PiecePage
 
-from .conftest import LEGAL_NAME, PSEUDONYM, editors_approve, author_approves, piece
+from .conftest import LEGAL_NAME, PSEUDONYM, author_approves, editors_approve, piece
 
 pytestmark = pytest.mark.django_db
 
@@ -32,8 +32,14 @@ def test_the_author_is_not_the_owner_nor_any_revisions_user(work, author):
 def test_public_pages_feed_and_search_show_the_pseudonym_never_the_legal_name(work, users, login):
     for kind in ("anonymous", "law_enforcement", "moderator", "co_lead", "member"):
         client = login(users[kind])
-        for url in (work.url, "/voices/", "/voices/spring/", "/voices/feed/", "/sitemap.xml",
-                    "/search/?q=Morning"):
+        for url in (
+            work.url,
+            "/voices/",
+            "/voices/spring/",
+            "/voices/feed/",
+            "/sitemap.xml",
+            "/search/?q=Morning",
+        ):
             body = client.get(url, follow=True).content.decode()
             assert LEGAL_NAME not in body, (kind, url)
         assert PSEUDONYM in client.get(work.url).content.decode()

@@ -79,8 +79,13 @@ def test_submitted_images_and_every_rendition_carry_no_metadata(voices, author, 
         assert "IMG_2024" not in image.file.name and "png-with-text" not in image.file.name
         assert "IMG_2024" not in image.title and image.uploaded_by_user_id is None
         assert_clean(image.file.name)
-        for spec in ("max-1000x800", "fill-80x80", "width-40", "max-60x60|format-png",
-                     "max-60x60|format-webp"):
+        for spec in (
+            "max-1000x800",
+            "fill-80x80",
+            "width-40",
+            "max-60x60|format-png",
+            "max-60x60|format-webp",
+        ):
             assert_clean(image.get_rendition(spec).file.name)
         for rendition in image.renditions.all():
             assert_clean(rendition.file.name)

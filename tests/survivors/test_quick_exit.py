@@ -21,13 +21,18 @@ def test_the_exit_url_ends_the_session_and_clears_site_data(author, login, setti
     assert client.get("/voices/me/").status_code == 302  # signed out: sent to sign in
 
 
-def test_every_section_page_has_the_exit_button_skip_link_and_script(
-    voices, author, editor, login
-):
+def test_every_section_page_has_the_exit_button_skip_link_and_script(voices, author, editor, login):
     work = published_piece(author, editor)
     client = login(author)
-    for url in ("/voices/", "/voices/spring/", work.url, "/voices/submit/", "/voices/me/",
-                f"/voices/me/{work.pk}/", "/voices/before-you-start/"):
+    for url in (
+        "/voices/",
+        "/voices/spring/",
+        work.url,
+        "/voices/submit/",
+        "/voices/me/",
+        f"/voices/me/{work.pk}/",
+        "/voices/before-you-start/",
+    ):
         response = client.get(url)
         body = response.content.decode()
         assert response.status_code == 200, url

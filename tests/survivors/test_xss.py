@@ -50,8 +50,15 @@ def test_payloads_are_escaped_on_pages_dashboard_and_feed(voices, author, editor
     piece = PiecePage.objects.get(pk=piece.pk)
     art = ExhibitionPage.objects.get(pk=art.pk)
     client = login(author)
-    for url in (piece.url, art.url, "/voices/", "/voices/spring/", "/voices/feed/",
-                "/voices/me/", f"/voices/me/{piece.pk}/"):
+    for url in (
+        piece.url,
+        art.url,
+        "/voices/",
+        "/voices/spring/",
+        "/voices/feed/",
+        "/voices/me/",
+        f"/voices/me/{piece.pk}/",
+    ):
         body = client.get(url).content.decode()
         assert "<script>alert(1)</script>" not in body, url
         assert "<img src=x onerror" not in body, url
