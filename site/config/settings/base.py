@@ -212,8 +212,16 @@ SCHEDULED_JOBS: list[tuple] = [
     ("mentoring_checkins", 60 * 24),
     ("search_reindex", 60 * 24),  # nightly reconciliation of the index with the database
     ("clearsessions", 60 * 24),
+    ("survivors_consent_expiry", 60),  # a consent end date takes the work down within the hour
+    ("publish_scheduled", 10),  # Wagtail's go-live times (the survivors' cooling-off period)
 ]
 HEALTHZ_TOKEN = env_str("HEALTHZ_TOKEN", "")
+
+# Survivor Voices: where the quick exit lands, the pause between the author's approval and
+# publication, and the largest recording accepted (the front server must allow it too).
+SURVIVORS_EXIT_URL = env_str("SURVIVORS_EXIT_URL", "https://www.weather.gov/")
+SURVIVORS_COOLING_OFF_HOURS = env_int("SURVIVORS_COOLING_OFF_HOURS", 0)
+SURVIVORS_MAX_MEDIA_MB = env_int("SURVIVORS_MAX_MEDIA_MB", 100)
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "America/New_York"
