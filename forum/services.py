@@ -484,12 +484,15 @@ def _mark_read(user, topic: Topic, number: int) -> None:
         )
 
 
-def topic_mark_read(*, user, topic: Topic, number: int, known: TopicRead | None = None) -> None:
-    """Remember the highest post number the member has seen (never moves backwards)."""
+def topic_mark_read(
+    *, user, topic: Topic, number: int, known: TopicRead | int | None = None
+) -> None:
+    """Remember the highest post number the member has seen (never moves backwards).
+    ``known``: how far they had read (their TopicRead or its number), if the caller looked."""
     if known is not None:
-        if known.last_read_number >= number:
+        if getattr(known, "last_read_number", known) >= number:
             return
-        TopicRead.objects.filter(pk=known.pk, last_read_number__lt=number).update(
+        TopicRead.objects.filter(user=user, topic=topic, last_read_number__lt=number).update(
             last_read_number=number, updated_at=timezone.now()
         )
         return
