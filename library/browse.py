@@ -141,7 +141,7 @@ class BrowseResult:
         self.chosen = parse_params(params, self.known)
         sort = params.get("sort", DEFAULT_SORT)
         self.sort = sort if sort in SORTS else DEFAULT_SORT
-        self.text = params.get("q", "").strip()[:200]
+        self.text = params.get("q", "").replace("\x00", "").strip()[:200]
         self.page_number = _parse_page(params)
         self._visible = _search(base_queryset(user), self.text)
 
@@ -234,14 +234,33 @@ class BrowseResult:
         return {str(value): n for value, n in rows}
 
     @property
-    def selected_filters(self) -> list[tuple[str, str, str]]:
-        """(param, value, label) of every active choice, for "remove this filter" links."""
+    def active_filters(self) -> list[tuple[str, str]]:
+        """(label, query string without it) of every active choice, for "remove" links."""
         out = []
         for spec in FACETS:
             labels = self.known.get(spec.param, {})
             for value in self.chosen[spec.param]:
-                out.append((spec.param, value, labels.get(value, value)))
+                label = f"{spec.label}: {labels.get(value, value)}"
+                out.append((label, self.query_string(without=(spec.param, value))))
         return out
+
+    @property
+    def page_links(self) -> list[tuple[int, str]]:
+        """(number, query string) of the pages around this one, first and last included."""
+        current, last = self.page.number, self.page.paginator.num_pages
+        numbers = sorted({1, last, *range(max(1, current - 2), min(last, current + 2) + 1)})
+        return [(n, self.query_string(page=n) if n > 1 else self.query_string()) for n in numbers]
+
+    def page_query(self, number: int) -> str:
+        return self.query_string(page=number) if number > 1 else self.query_string()
+
+    @property
+    def previous_query(self) -> str | None:
+        return self.page_query(self.page.number - 1) if self.page.has_previous() else None
+
+    @property
+    def next_query(self) -> str | None:
+        return self.page_query(self.page.number + 1) if self.page.has_next() else None
 
     def query_string(self, *, without: tuple[str, str] | None = None, **overrides) -> str:
         """The canonical query string of this browse (only known values), e.g. for saved

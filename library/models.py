@@ -112,6 +112,10 @@ class ResourceFormat(models.TextChoices):
     PUBLICATION = "publication", "Publication"
 
 
+# Paths the library's own views use under the index page (see library/urls.py).
+RESERVED_SLUGS = frozenset({"feed"})
+
+
 class ResourceQuerySet(PageQuerySet):
     def visible_to(self, user):
         """Only the resources this user may open (the access policy's queryset face)."""
@@ -194,6 +198,13 @@ class ResourcePage(Page):
     class Meta:
         indexes = [models.Index(fields=["resource_format", "access_tier"])]
 
+    def clean(self):
+        super().clean()
+        if self.slug in RESERVED_SLUGS:
+            from django.core.exceptions import ValidationError
+
+            raise ValidationError({"slug": f"“{self.slug}” is reserved for the library's feeds."})
+
     def save(self, *args, **kwargs):
         if self.FORMAT:
             self.resource_format = self.FORMAT
@@ -219,6 +230,8 @@ class ResourcePage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["related"] = related_resources(request.user, self)
+        parent = self.get_parent()
+        context["library_url"] = parent.get_url(request) if parent else "/"
         context["sessions"] = list(self.sessions.order_by("start"))
         return context
 
@@ -542,6 +555,9 @@ class Bookmark(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["user", "page"], name="one_bookmark_per_page")
         ]
+
+    def __str__(self):
+        return f"{self.user} · {self.page_id}"
 
 
 class SavedSearch(models.Model):
