@@ -210,6 +210,12 @@ class ResourcePage(Page):
             self.resource_format = self.FORMAT
         return super().save(*args, **kwargs)
 
+    def get_sitemap_urls(self, request=None):
+        # The sitemap is read by anyone, so it lists only what an anonymous visitor may open.
+        if not access.can(None, "library.view", self):
+            return []
+        return super().get_sitemap_urls(request)
+
     @property
     def date(self):
         """The date lists show and sort by: publication date, else first publication."""

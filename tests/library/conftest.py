@@ -58,3 +58,46 @@ def classroom_training(library_index):
         capacity=2,
     )
     return page
+
+
+@pytest.fixture
+def library_collection(db):
+    from wagtail.models import Collection
+
+    root = Collection.get_first_root_node() or Collection.add_root(name="Root")
+    return root.add_child(name="Library")
+
+
+@pytest.fixture
+def library_document(library_collection):
+    """Make a PDF document in the Library collection: ``library_document("Slides")``."""
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    from library.samples import pdf_bytes
+
+    def make(title="Slides"):
+        return get_document_model().objects.create(
+            title=title,
+            file=ContentFile(pdf_bytes(title), name="file.pdf"),
+            collection=library_collection,
+        )
+
+    return make
+
+
+@pytest.fixture
+def library_image(library_collection):
+    from django.core.files.base import ContentFile
+    from wagtail.images import get_image_model
+
+    from library.samples import png_bytes
+
+    def make(title="Cover"):
+        return get_image_model().objects.create(
+            title=title,
+            file=ContentFile(png_bytes(), name="cover.png"),
+            collection=library_collection,
+        )
+
+    return make
