@@ -7,10 +7,16 @@ class LibraryConfig(AppConfig):
     name = "library"
 
     def ready(self):
+        from django.db.models.signals import post_migrate, post_save
+
         from search.registry import register
 
-        from .models import ResourcePage
+        from .editorial import on_index_saved, on_post_migrate
+        from .models import LibraryIndexPage, ResourcePage
         from .search import resource_document
+
+        post_migrate.connect(on_post_migrate, sender=self, dispatch_uid="library.workflow")
+        post_save.connect(on_index_saved, sender=LibraryIndexPage, dispatch_uid="library.index")
 
         register(
             "library",
