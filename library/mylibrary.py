@@ -150,6 +150,9 @@ def new_matches(saved_search: SavedSearch, *, since: datetime, until: datetime):
         result = filter_resources(saved_search.user, _params(saved_search.query))
     except BadBrowseRequest:
         return ResourcePage.objects.none()
+    if not result.is_filtered:
+        # Every filter it had is gone (a topic was deleted, say): it would match everything.
+        return ResourcePage.objects.none()
     return result.queryset.filter(
         first_published_at__gt=since, first_published_at__lte=until
     ).order_by("-first_published_at", "-pk")
