@@ -10,12 +10,24 @@ from .uploads import check_document, clean_image
 
 
 class CheckedImageForm(BaseImageForm):
-    def clean_file(self):
-        upload = self.cleaned_data.get("file")
-        if upload and "file" in self.changed_data:
-            clean_image(upload)  # raises ValidationError with the reason
-            upload.seek(0)
-        return upload
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("file")
+        if field is not None:
+            field.to_python = _checked_first(field.to_python)
+
+
+def _checked_first(to_python):
+    """Run clean_image before Wagtail's own checks, which let Pillow's OSError on a truncated
+    file escape as a server error."""
+
+    def check(data):
+        if data and hasattr(data, "read"):
+            clean_image(data)  # raises ValidationError with the reason
+            data.seek(0)
+        return to_python(data)
+
+    return check
 
 
 class CheckedDocumentForm(BaseDocumentForm):
