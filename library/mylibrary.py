@@ -9,7 +9,6 @@ from collections.abc import Callable
 from datetime import datetime
 
 from django import forms
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.http import QueryDict
@@ -19,14 +18,11 @@ import access
 from core.emails import send_templated
 
 from .browse import BadBrowseRequest, filter_resources
+from .events import absolute_url, my_library_path
 from .models import Bookmark, LibraryIndexPage, ResourcePage, SavedSearch
 
 MAX_SAVED_SEARCHES = 50
 MAX_ALERT_ITEMS = 25
-
-
-def absolute_url(path: str) -> str:
-    return settings.SITE_URL.rstrip("/") + path
 
 
 # --- bookmarks -------------------------------------------------------------------------------
@@ -180,7 +176,7 @@ def send_search_alerts(*, now: datetime | None = None, log: Callable[[str], None
                     ],
                     "more": len(matches) > MAX_ALERT_ITEMS,
                     "search_url": absolute_url(saved_search_url(saved_search)),
-                    "my_library_url": absolute_url(_my_library_path()),
+                    "my_library_url": absolute_url(my_library_path()),
                 },
             )
             sent += 1
@@ -188,9 +184,3 @@ def send_search_alerts(*, now: datetime | None = None, log: Callable[[str], None
         SavedSearch.objects.filter(pk=saved_search.pk).update(last_alerted_at=now)
     log(f"Sent {sent} search alert{'' if sent == 1 else 's'}.")
     return sent
-
-
-def _my_library_path() -> str:
-    from django.urls import reverse
-
-    return reverse("library:my_library")

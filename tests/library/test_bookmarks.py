@@ -37,9 +37,10 @@ def test_the_resource_page_shows_the_button_in_its_state(resource, users, login)
 
 def test_visitors_see_no_button_and_cannot_bookmark(resource, client):
     page = resource()
-    assert reverse("library:bookmark_toggle", args=[page.pk]) not in client.get(
-        page.url
-    ).content.decode()
+    assert (
+        reverse("library:bookmark_toggle", args=[page.pk])
+        not in client.get(page.url).content.decode()
+    )
     response = _toggle(client, page)
     assert response.status_code == 302
     assert "/accounts/login/" in response["Location"]

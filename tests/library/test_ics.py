@@ -51,9 +51,10 @@ def test_a_session_file_carries_a_stable_uid_its_time_zone_and_the_title(webinar
     assert str(event["UID"]) == events.session_uid(session)
     assert event["DTSTART"].params["TZID"] == "America/Chicago"
     assert event.decoded("DTSTART") == session.start
-    assert event.decoded("DTSTART").utcoffset() == session.start.astimezone(
-        ZoneInfo("America/Chicago")
-    ).utcoffset()
+    assert (
+        event.decoded("DTSTART").utcoffset()
+        == session.start.astimezone(ZoneInfo("America/Chicago")).utcoffset()
+    )
     assert event.decoded("DTEND") == session.end
     assert str(event["SUMMARY"]) == webinar.title
     assert str(event["LOCATION"]) == "Online"
@@ -67,9 +68,9 @@ def test_a_session_file_carries_a_stable_uid_its_time_zone_and_the_title(webinar
 
 def test_a_training_session_gives_its_place_as_the_location(classroom_training, client):
     session = classroom_training.sessions.get()
-    (event,) = _calendar(
-        client.get(reverse("library:session_ics", args=[session.pk]))
-    ).walk("VEVENT")
+    (event,) = _calendar(client.get(reverse("library:session_ics", args=[session.pk]))).walk(
+        "VEVENT"
+    )
     assert str(event["LOCATION"]) == "Chicago, IL"
 
 

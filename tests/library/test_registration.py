@@ -173,7 +173,7 @@ def test_a_webinar_with_external_registration_links_out(webinar, users, login):
     assert "organiser" in " ".join(_messages(response))
     html = _panel(webinar, users["member"])
     assert 'href="https://example.org/register"' in html
-    assert "library/-/sessions/%d/register/" % session.pk not in html
+    assert reverse("library:session_register", args=[session.pk]) not in html
 
 
 def test_a_session_that_has_started_is_closed(classroom_training, users):

@@ -94,7 +94,9 @@ def test_the_command_reports_its_progress(soon, users, django_capture_on_commit_
     assert "Sent 1 reminder." in out.getvalue()
 
 
-def test_the_background_task_sends_the_same_reminders(soon, users, django_capture_on_commit_callbacks):
+def test_the_background_task_sends_the_same_reminders(
+    soon, users, django_capture_on_commit_callbacks
+):
     from library.tasks import send_reminders
 
     _register_now(soon, users["member"])

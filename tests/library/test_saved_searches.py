@@ -97,9 +97,7 @@ def test_the_save_form_saves_and_lists_the_search_in_my_library(labor, users, lo
         "topic=" + "x" * 2000,
     ],
 )
-def test_bad_query_strings_are_refused_with_a_message_and_the_name_kept(
-    labor, users, login, query
-):
+def test_bad_query_strings_are_refused_with_a_message_and_the_name_kept(labor, users, login, query):
     response = login(users["member"]).post(
         reverse("library:saved_search_create"), {"name": "My cases", "query": query}
     )
@@ -124,9 +122,7 @@ def test_saving_searches_is_for_signed_in_users(client, library_index):
     assert "/accounts/login/" in response["Location"]
 
 
-def test_alerts_list_new_matches_the_user_may_open_and_never_higher_tiers(
-    publish, users, alerts
-):
+def test_alerts_list_new_matches_the_user_may_open_and_never_higher_tiers(publish, users, alerts):
     member = users["member"]
     saved = _save(member)
     now = timezone.now()
@@ -199,9 +195,7 @@ def test_nobody_changes_or_deletes_someone_elses_saved_search(labor, users, logi
     saved = _save(users["member"])
     client = login(users["taskforce_member"])
     assert client.post(reverse("library:saved_search_delete", args=[saved.pk])).status_code == 404
-    assert (
-        client.post(reverse("library:saved_search_alert", args=[saved.pk])).status_code == 404
-    )
+    assert client.post(reverse("library:saved_search_alert", args=[saved.pk])).status_code == 404
     assert SavedSearch.objects.filter(pk=saved.pk, alert=True).exists()
     login(users["member"]).post(reverse("library:saved_search_delete", args=[saved.pk]))
     assert not SavedSearch.objects.exists()
