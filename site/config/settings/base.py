@@ -281,6 +281,9 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# Uploads in the admin are checked by core.uploads (content sniffing, image re-encoding).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "core.wagtail_forms.CheckedImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "core.wagtail_forms.CheckedDocumentForm"
 WAGTAIL_PASSWORD_RESET_ENABLED = False  # one password reset: allauth's
 WAGTAILADMIN_LOGIN_URL = "/accounts/login/"
 
@@ -330,6 +333,9 @@ LOGGING = {
 }
 
 # Demo content: each app's `demo.seed(log=...)`, in this order (absent modules are skipped).
+# Library: resources whose "last reviewed" date is older than this appear in the review report.
+LIBRARY_REVIEW_AGE_DAYS = env_int("LIBRARY_REVIEW_AGE_DAYS", 365)
+
 DEMO_SEEDERS = [
     "core.demo",
     "taskforces.demo",
