@@ -212,6 +212,8 @@ SCHEDULED_JOBS: list[tuple] = [
     ("mentoring_checkins", 60 * 24),
     ("search_reindex", 60 * 24),  # nightly reconciliation of the index with the database
     ("clearsessions", 60 * 24),
+    ("library_send_reminders", 60),  # registrants hear about an event the day before
+    ("library_send_search_alerts", 60 * 24),  # saved-search alerts, once a day
     ("survivors_consent_expiry", 60),  # a consent end date takes the work down within the hour
     ("publish_scheduled", 10),  # Wagtail's go-live times (the survivors' cooling-off period)
 ]
@@ -335,6 +337,7 @@ LOGGING = {
 # Demo content: each app's `demo.seed(log=...)`, in this order (absent modules are skipped).
 # Library: resources whose "last reviewed" date is older than this appear in the review report.
 LIBRARY_REVIEW_AGE_DAYS = env_int("LIBRARY_REVIEW_AGE_DAYS", 365)
+LIBRARY_REMINDER_HOURS = env_int("LIBRARY_REMINDER_HOURS", 24)
 
 DEMO_SEEDERS = [
     "core.demo",
