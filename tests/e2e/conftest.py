@@ -73,7 +73,9 @@ def page(browser, live_server, transactional_db, settings):
     external = []
 
     def guard(route, request):
-        if request.url.startswith(live_server.url) or request.url.startswith("data:"):
+        # chrome:// and chrome-extension:// are the browser's own viewers (e.g. for PDFs).
+        internal = ("data:", "blob:", "chrome:", "chrome-extension:")
+        if request.url.startswith(live_server.url) or request.url.startswith(internal):
             route.continue_()
         else:
             external.append(request.url)
