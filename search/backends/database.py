@@ -43,6 +43,8 @@ HEADLINE_OPTIONS = (
     'MaxFragments=2, FragmentDelimiter=" … "'
 )
 PLAIN_SNIPPET_WORDS = 40
+# The order of results over the matches' (id, date, score): best score, then newest.
+ORDER = "score, CASE WHEN date IS NULL THEN 1 ELSE 0 END, date DESC, id DESC"
 # Dropped and recreated around a full rebuild (see ``_clear``); as created by migration 0002.
 SQLITE_DELETE_TRIGGER = f"""CREATE TRIGGER search_fts_delete AFTER DELETE ON search_indexentry BEGIN
     INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, title, keywords, body, access)
@@ -173,14 +175,14 @@ class DatabaseBackend(Backend):
             params += ids
         return source, " AND ".join(conditions), id_column, params
 
-    def _order(self, request: SearchRequest) -> tuple[str, list]:
-        by_date = "CASE WHEN e.date IS NULL THEN 1 ELSE 0 END, e.date DESC, e.id DESC"
+    def _score(self, request: SearchRequest) -> tuple[str, list]:
+        """Relevance as a number, lower first (bm25 is negative; ts_rank is negated)."""
         if request.sort == "date" or not request.parsed:
-            return by_date, []
+            return "0", []
         if self.is_postgres:
             tsq, params = pg_tsquery(request.parsed, request.any_word)
-            return f"ts_rank(e.search_vector, {tsq}, 1) * e.boost DESC, {by_date}", params
-        return f"{BM25} * e.boost, {by_date}", []
+            return f"-(ts_rank(e.search_vector, {tsq}, 1) * e.boost)", params
+        return f"{BM25} * e.boost", []
 
     def _rows(self, sql: str, params: list) -> list[tuple]:
         with self.connection.cursor() as cursor:
@@ -203,48 +205,48 @@ class DatabaseBackend(Backend):
         return selected
 
     def search(self, request: SearchRequest) -> ResultSet:
+        """One statement reads the matches once (a materialised CTE) and returns the page's
+        ids in order, the facet counts and the total; each selected facet is then counted
+        once more without its own selection."""
         selected = self._selected(request)
         source, where, _, params = self._matching(request, selected)
-        order, order_params = self._order(request)
-        ids = [
-            row[0]
-            for row in self._rows(
-                f"SELECT e.id FROM {source} WHERE {where} ORDER BY {order} LIMIT %s OFFSET %s",
-                params + order_params + [request.limit, request.offset],
-            )
-        ]
-        facets, total = self._facets(request, selected)
-        return ResultSet(hits=self._hits(request, ids), total=total, facets=facets)
-
-    def _facets(self, request: SearchRequest, selected: dict):
-        """Facet counts, each facet counted under every filter except its own (so a
-        selected topic still shows the other topics' counts), and the total.
-
-        Counting groups the matches' facet value ids (integers) in one pass per group of
-        facets; names and values are looked up for the few groups that result."""
+        score, score_params = self._score(request)
         filtered = [name for name in FACETS if request.filters.get(name)]
-        groups = [(None, [n for n in FACETS if n not in filtered])] + [(n, [n]) for n in filtered]
-        rows = []
-        for skip, names in groups:
-            if not names:
-                continue
-            source, where, id_column, params = self._matching(
-                request, selected, skip, entries=False
-            )
-            rows += self._rows(
-                "SELECT v.name, v.value, c.n FROM (SELECT f.facet_value_id AS id, COUNT(*) AS n "
-                f"FROM {source} JOIN search_indexfacet f ON f.entry_id = {id_column} "
-                f"WHERE {where} GROUP BY f.facet_value_id) c "
-                "JOIN search_facetvalue v ON v.id = c.id "
-                f"WHERE v.name IN ({_marks(len(names))})",
-                params + names,
-            )
-        if "kind" in filtered:
-            source, where, _, params = self._matching(request, selected, entries=False)
-            total = self._rows(f"SELECT COUNT(*) FROM {source} WHERE {where}", params)[0][0]
-        else:
-            total = sum(count for name, _, count in rows if name == "kind")
-        return facet_counts(rows, request.filters), total
+        names = [name for name in FACETS if name not in filtered] or [""]
+        rows = self._rows(
+            f"WITH m AS MATERIALIZED (SELECT e.id AS id, e.date AS date, {score} AS score "
+            f"FROM {source} WHERE {where}) "
+            f"SELECT 'hit', id, NULL, NULL, ROW_NUMBER() OVER (ORDER BY {ORDER}) FROM "
+            f"(SELECT id, date, score FROM m ORDER BY {ORDER} LIMIT %s OFFSET %s) page "
+            "UNION ALL SELECT 'facet', NULL, v.name, v.value, c.n FROM "
+            "(SELECT f.facet_value_id AS id, COUNT(*) AS n FROM m "
+            "JOIN search_indexfacet f ON f.entry_id = m.id GROUP BY f.facet_value_id) c "
+            f"JOIN search_facetvalue v ON v.id = c.id WHERE v.name IN ({_marks(len(names))}) "
+            "UNION ALL SELECT 'total', NULL, NULL, NULL, COUNT(*) FROM m",
+            score_params + params + [request.limit, request.offset] + names,
+        )
+        ids = [r[1] for r in sorted((r for r in rows if r[0] == "hit"), key=lambda r: r[4])]
+        counts = [(name, value, n) for part, _, name, value, n in rows if part == "facet"]
+        total = next(n for part, _, _, _, n in rows if part == "total")
+        for name in filtered:
+            counts += self._facet_counts(request, selected, name)
+        return ResultSet(
+            hits=self._hits(request, ids),
+            total=total,
+            facets=facet_counts(counts, request.filters),
+        )
+
+    def _facet_counts(self, request: SearchRequest, selected: dict, name: str) -> list[tuple]:
+        """The counts of one selected facet's values under every other selection, so a
+        selected topic still shows the other topics' counts."""
+        source, where, id_column, params = self._matching(request, selected, name, entries=False)
+        return self._rows(
+            "SELECT v.name, v.value, c.n FROM (SELECT f.facet_value_id AS id, COUNT(*) AS n "
+            f"FROM {source} JOIN search_indexfacet f ON f.entry_id = {id_column} "
+            f"WHERE {where} GROUP BY f.facet_value_id) c "
+            "JOIN search_facetvalue v ON v.id = c.id WHERE v.name = %s",
+            params + [name],
+        )
 
     def _hits(self, request: SearchRequest, ids: list[int]) -> list[Hit]:
         if not ids:
