@@ -1,16 +1,28 @@
 """The search index (our own tables, so search works the same whatever apps are installed),
 and what editors curate: synonyms, best bets, and the zero-results report.
 
-``IndexEntry`` is one denormalised row per indexed item; ``IndexAccess`` holds its visibility
-tokens and ``IndexFacet`` its facet values, so the access filter and facet counts are plain
-indexed joins. The full-text index lives beside it, created by the migration for the database
-in use: an FTS5 table (porter stemming) on SQLite, a generated ``tsvector`` column with a GIN
-index on PostgreSQL.
+``IndexEntry`` is one denormalised row per indexed item. Its visibility tokens are stored as
+indexed terms (``access``), so the database filters by visibility inside the full-text match
+itself rather than in a join afterwards. ``IndexFacet`` links an entry to its ``FacetValue``s
+(small integer keys, so counting facets over many matches groups integers, not strings). The
+full-text index lives beside it, created by the migrations for the database in use: an FTS5
+table (porter stemming) on SQLite; a generated ``tsvector`` column with a GIN index, and a GIN
+index on the access terms, on PostgreSQL.
 """
 
 from django.db import models
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel
+
+
+def access_term(token: str) -> str:
+    """A visibility token as one indexable word: hex digits between a letter and a digit,
+    so no tokenizer splits it (``user:12``) and no stemmer changes it (``members``)."""
+    return f"t{token.encode().hex()}0"
+
+
+def access_terms(tokens) -> str:
+    return " ".join(access_term(t) for t in sorted(tokens))
 
 
 class IndexEntry(models.Model):
@@ -24,39 +36,58 @@ class IndexEntry(models.Model):
     facets = models.JSONField(default=dict, blank=True)
     boost = models.FloatField(default=1.0)
     indexed_at = models.DateTimeField(default=timezone.now)
+    # The visibility tokens of the item, as ``access_terms`` (space-separated).
+    access = models.TextField(blank=True, default="")
 
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["kind", "object_id"], name="search_entry_unique_key")
         ]
-        indexes = [models.Index(fields=["date"]), models.Index(fields=["url"])]
+        indexes = [
+            models.Index(fields=["date"]),
+            models.Index(fields=["url"]),
+            # Ranking and date order read only these for every match; the covering index keeps
+            # them from reading each matching row, body and all.
+            models.Index(fields=["id", "boost", "date"], name="search_entry_rank_idx"),
+        ]
         verbose_name_plural = "index entries"
 
     def __str__(self):
         return f"{self.kind}:{self.object_id} {self.title}"
 
-
-class IndexAccess(models.Model):
-    entry = models.ForeignKey(IndexEntry, on_delete=models.CASCADE, related_name="tokens")
-    token = models.CharField(max_length=120)
-
-    class Meta:
-        indexes = [models.Index(fields=["token", "entry"])]
-
-    def __str__(self):
-        return self.token
+    def visible_with(self, tokens) -> bool:
+        return not {access_term(t) for t in tokens}.isdisjoint(self.access.split())
 
 
-class IndexFacet(models.Model):
-    entry = models.ForeignKey(IndexEntry, on_delete=models.CASCADE, related_name="facet_values")
+class FacetValue(models.Model):
+    """One facet value (e.g. topic "Labor trafficking"), stored once."""
+
     name = models.CharField(max_length=40)
     value = models.CharField(max_length=200)
 
     class Meta:
-        indexes = [models.Index(fields=["name", "value", "entry"])]
+        constraints = [
+            models.UniqueConstraint(fields=["name", "value"], name="search_facet_value_unique")
+        ]
 
     def __str__(self):
         return f"{self.name}: {self.value}"
+
+
+class IndexFacet(models.Model):
+    entry = models.ForeignKey(
+        IndexEntry, on_delete=models.CASCADE, related_name="facet_values", db_index=False
+    )
+    facet_value = models.ForeignKey(
+        FacetValue, on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+
+    class Meta:
+        # Facet counts and facet filters look an entry's values up by entry: covering.
+        indexes = [models.Index(fields=["entry", "facet_value"], name="search_facet_entry_idx")]
+
+    def __str__(self):
+        return f"{self.entry_id}: {self.facet_value_id}"
 
 
 class Synonym(models.Model):

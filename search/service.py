@@ -157,16 +157,9 @@ def best_bets(text: str, tokens: frozenset[str]) -> list[BestBet]:
         return []
     indexed = {
         e.url: e
-        for e in IndexEntry.objects.filter(url__in=[b.url for b in picks]).prefetch_related(
-            "tokens"
-        )
+        for e in IndexEntry.objects.filter(url__in=[b.url for b in picks]).only("url", "access")
     }
-    return [
-        b
-        for b in picks
-        if b.url not in indexed
-        or not tokens.isdisjoint(t.token for t in indexed[b.url].tokens.all())
-    ]
+    return [b for b in picks if b.url not in indexed or indexed[b.url].visible_with(tokens)]
 
 
 def record_zero_results(text: str) -> None:

@@ -21,6 +21,7 @@ FACETS = {
 # them), turned into <mark> only after everything else is escaped.
 START, STOP = "\x02", "\x03"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_MARKER = re.compile(f"[{START}{STOP}]")
 
 
 def clean_text(text: str, limit: int = 200_000) -> str:
@@ -30,16 +31,17 @@ def clean_text(text: str, limit: int = 200_000) -> str:
 def marked_html(text: str) -> str:
     """Escape everything, then turn our own markers (and only them) into <mark> tags."""
     escaped = html.escape(text or "")
-    out, open_ = [], False
-    for ch in escaped:
-        if ch == START and not open_:
+    out, open_, start = [], False, 0
+    for marker in _MARKER.finditer(escaped):
+        out.append(escaped[start : marker.start()])
+        start = marker.end()
+        if marker.group() == START and not open_:
             out.append("<mark>")
             open_ = True
-        elif ch == STOP and open_:
+        elif marker.group() == STOP and open_:
             out.append("</mark>")
             open_ = False
-        elif ch not in (START, STOP):
-            out.append(ch)
+    out.append(escaped[start:])
     if open_:
         out.append("</mark>")
     return "".join(out)

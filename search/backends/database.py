@@ -14,7 +14,7 @@ import json
 from django.db import connections, transaction
 from django.utils import timezone
 
-from ..models import IndexEntry
+from ..models import IndexEntry, access_term, access_terms
 from ..query import ParsedQuery, Term
 from ..registry import SearchDocument
 from .base import (
@@ -33,13 +33,30 @@ from .base import (
 )
 
 FTS_TABLE = "search_fts"
-# bm25 column weights: title, keywords, body.
-BM25 = f"bm25({FTS_TABLE}, 10.0, 4.0, 1.0)"
+SUGGEST_TABLE = "search_suggest_fts"
+TEXT_COLUMNS = "{title keywords body}"
+# bm25 column weights: title, keywords, body, access (which only filters).
+BM25 = f"bm25({FTS_TABLE}, 10.0, 4.0, 1.0, 0.0)"
+SUGGEST_BM25 = f"bm25({SUGGEST_TABLE}, 10.0, 4.0, 0.0)"
 HEADLINE_OPTIONS = (
     f"StartSel={START}, StopSel={STOP}, MaxWords=35, MinWords=15, ShortWord=2, "
     'MaxFragments=2, FragmentDelimiter=" … "'
 )
 PLAIN_SNIPPET_WORDS = 40
+# The order of results over the matches' (id, date, score): best score, then newest.
+ORDER = "score, CASE WHEN date IS NULL THEN 1 ELSE 0 END, date DESC, id DESC"
+# Dropped and recreated around a full rebuild (see ``_clear``); as created by migration 0002.
+SQLITE_DELETE_TRIGGER = f"""CREATE TRIGGER search_fts_delete AFTER DELETE ON search_indexentry BEGIN
+    INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, title, keywords, body, access)
+    VALUES ('delete', old.id, old.title, old.keywords, old.body, old.access);
+    INSERT INTO {SUGGEST_TABLE}({SUGGEST_TABLE}, rowid, title, keywords, access)
+    VALUES ('delete', old.id, old.title, old.keywords, old.access);
+END"""
+PG_GIN_INDEXES = (
+    "search_indexentry_vector_gin",
+    "search_indexentry_suggest_gin",
+    "search_indexentry_access_gin",
+)
 
 
 def _marks(n: int) -> str:
@@ -64,6 +81,21 @@ def fts_expression(parsed: ParsedQuery, any_word: bool = False) -> str:
     return expression
 
 
+def fts_access(tokens: frozenset[str]) -> str:
+    """The viewer's tokens as a condition on the access column of the FTS5 tables."""
+    terms = [access_term(t) for t in sorted(tokens)] or [access_term("")]
+    return "access : (" + " OR ".join(fts_phrase((t,)) for t in terms) + ")"
+
+
+def fts_match(request: SearchRequest) -> str:
+    """The whole FTS5 query: the words in the text columns, and the viewer's access terms, so
+    the index itself yields only what the viewer may open."""
+    if not request.parsed:
+        return fts_access(request.tokens)
+    text = fts_expression(request.parsed, request.any_word)
+    return f"{TEXT_COLUMNS} : {text} AND {fts_access(request.tokens)}"
+
+
 def pg_tsquery(parsed: ParsedQuery, any_word: bool = False) -> tuple[str, list]:
     """A tsquery built from phraseto_tsquery() calls on plain words, combined in SQL."""
     parts, params = [], []
@@ -78,6 +110,13 @@ def pg_tsquery(parsed: ParsedQuery, any_word: bool = False) -> tuple[str, list]:
         sql = f"({sql} && !!phraseto_tsquery('english', %s))"
         params.append(" ".join(words))
     return sql, params
+
+
+def pg_access(tokens: frozenset[str]) -> tuple[str, list]:
+    """The viewer's tokens against the entry's access terms (served by a GIN index on the
+    same expression)."""
+    terms = [access_term(t) for t in sorted(tokens)] or [access_term("")]
+    return "string_to_array(e.access, ' ') && %s::text[]", [terms]
 
 
 def plain_snippet(text: str) -> str:
@@ -102,92 +141,121 @@ class DatabaseBackend(Backend):
 
     # Reading ---------------------------------------------------------------------------
 
-    def _source(self, request: SearchRequest) -> tuple[str, str, list]:
-        """FROM and the match condition (with its params) for this request."""
-        if not request.parsed:
-            return "search_indexentry e", "1 = 1", []
-        if self.is_postgres:
-            tsq, params = pg_tsquery(request.parsed, request.any_word)
-            return "search_indexentry e", f"e.search_vector @@ {tsq}", params
-        source = f"{FTS_TABLE} JOIN search_indexentry e ON e.id = {FTS_TABLE}.rowid"
-        return source, f"{FTS_TABLE} MATCH %s", [fts_expression(request.parsed, request.any_word)]
+    def _matching(
+        self, request: SearchRequest, selected: dict, skip: str | None = None, entries=True
+    ) -> tuple[str, str, str, list]:
+        """FROM and WHERE for the entries that match and that the viewer may open, under
+        every selected facet except ``skip``; and the column holding the entry's id.
 
-    def _where(self, request: SearchRequest, skip: str | None = None) -> tuple[str, list]:
-        tokens = sorted(request.tokens) or [""]
-        clauses = [
-            "e.id IN (SELECT a.entry_id FROM search_indexaccess a "
-            f"WHERE a.token IN ({_marks(len(tokens))}))"
-        ]
-        params: list = list(tokens)
-        for name, values in sorted(request.filters.items()):
-            if name == skip or not values:
+        On SQLite the FTS5 match carries the access condition and the entry row is joined
+        only when asked (ranking and date order need its boost and date)."""
+        if self.is_postgres:
+            source, id_column = "search_indexentry e", "e.id"
+            access, params = pg_access(request.tokens)
+            conditions = [access]
+            if request.parsed:
+                tsq, tsq_params = pg_tsquery(request.parsed, request.any_word)
+                conditions.insert(0, f"e.search_vector @@ {tsq}")
+                params = tsq_params + params
+        else:
+            source, id_column = FTS_TABLE, f"{FTS_TABLE}.rowid"
+            if entries:
+                source += f" JOIN search_indexentry e ON e.id = {FTS_TABLE}.rowid"
+            conditions, params = [f"{FTS_TABLE} MATCH %s"], [fts_match(request)]
+        for name, ids in sorted(selected.items()):
+            if name == skip:
                 continue
-            clauses.append(
-                "e.id IN (SELECT f.entry_id FROM search_indexfacet f "
-                f"WHERE f.name = %s AND f.value IN ({_marks(len(values))}))"
+            if not ids:  # a value nothing carries: nothing matches
+                conditions.append("1 = 0")
+                continue
+            conditions.append(
+                f"EXISTS (SELECT 1 FROM search_indexfacet f WHERE f.entry_id = {id_column} "
+                f"AND f.facet_value_id IN ({_marks(len(ids))}))"
             )
-            params += [name, *values]
-        return " AND ".join(clauses), params
+            params += ids
+        return source, " AND ".join(conditions), id_column, params
 
-    def _order(self, request: SearchRequest) -> tuple[str, list]:
-        by_date = "CASE WHEN e.date IS NULL THEN 1 ELSE 0 END, e.date DESC, e.id DESC"
+    def _score(self, request: SearchRequest) -> tuple[str, list]:
+        """Relevance as a number, lower first (bm25 is negative; ts_rank is negated)."""
         if request.sort == "date" or not request.parsed:
-            return by_date, []
+            return "0", []
         if self.is_postgres:
             tsq, params = pg_tsquery(request.parsed, request.any_word)
-            return f"ts_rank(e.search_vector, {tsq}, 1) * e.boost DESC, {by_date}", params
-        return f"{BM25} * e.boost, {by_date}", []
-
-    def _matching(self, request: SearchRequest, skip: str | None = None) -> tuple[str, list]:
-        source, match, match_params = self._source(request)
-        where, where_params = self._where(request, skip)
-        return f"FROM {source} WHERE {match} AND {where}", match_params + where_params
+            return f"-(ts_rank(e.search_vector, {tsq}, 1) * e.boost)", params
+        return f"{BM25} * e.boost", []
 
     def _rows(self, sql: str, params: list) -> list[tuple]:
         with self.connection.cursor() as cursor:
             cursor.execute(sql, params)
             return cursor.fetchall()
 
-    def search(self, request: SearchRequest) -> ResultSet:
-        matching, params = self._matching(request)
-        order, order_params = self._order(request)
-        ids = [
-            row[0]
-            for row in self._rows(
-                f"SELECT e.id {matching} ORDER BY {order} LIMIT %s OFFSET %s",
-                params + order_params + [request.limit, request.offset],
-            )
-        ]
-        facets, total = self._facets(request)
-        return ResultSet(hits=self._hits(request, ids), total=total, facets=facets)
+    def _selected(self, request: SearchRequest) -> dict[str, list[int]]:
+        """The ids of the selected facet values (a value nothing carries has none)."""
+        wanted = {(n, v) for n, values in request.filters.items() for v in values}
+        if not wanted:
+            return {}
+        names = sorted({n for n, _ in wanted})
+        selected: dict[str, list[int]] = {name: [] for name in names}
+        for pk, name, value in self._rows(
+            f"SELECT id, name, value FROM search_facetvalue WHERE name IN ({_marks(len(names))})",
+            names,
+        ):
+            if (name, value) in wanted:
+                selected[name].append(pk)
+        return selected
 
-    def _facets(self, request: SearchRequest):
-        """Facet counts, each facet counted under every filter except its own (so a
-        selected topic still shows the other topics' counts), and the total."""
+    def search(self, request: SearchRequest) -> ResultSet:
+        """One statement reads the matches once (a materialised CTE) and returns the page's
+        ids in order, the facet counts and the total; each selected facet is then counted
+        once more without its own selection."""
+        selected = self._selected(request)
+        source, where, _, params = self._matching(request, selected)
+        score, score_params = self._score(request)
         filtered = [name for name in FACETS if request.filters.get(name)]
-        groups = [(None, [n for n in FACETS if n not in filtered])] + [(n, [n]) for n in filtered]
-        rows = []
-        for skip, names in groups:
-            if not names:
-                continue
-            matching, params = self._matching(request, skip)
-            rows += self._rows(
-                "SELECT f.name, f.value, COUNT(*) FROM search_indexfacet f "
-                f"WHERE f.name IN ({_marks(len(names))}) "
-                f"AND f.entry_id IN (SELECT e.id {matching}) GROUP BY f.name, f.value",
-                names + params,
-            )
-        if "kind" in filtered:
-            matching, params = self._matching(request)
-            total = self._rows(f"SELECT COUNT(*) {matching}", params)[0][0]
-        else:
-            total = sum(count for name, _, count in rows if name == "kind")
-        return facet_counts(rows, request.filters), total
+        names = [name for name in FACETS if name not in filtered] or [""]
+        rows = self._rows(
+            f"WITH m AS MATERIALIZED (SELECT e.id AS id, e.date AS date, {score} AS score "
+            f"FROM {source} WHERE {where}) "
+            f"SELECT 'hit', id, NULL, NULL, ROW_NUMBER() OVER (ORDER BY {ORDER}) FROM "
+            f"(SELECT id, date, score FROM m ORDER BY {ORDER} LIMIT %s OFFSET %s) page "
+            "UNION ALL SELECT 'facet', NULL, v.name, v.value, c.n FROM "
+            "(SELECT f.facet_value_id AS id, COUNT(*) AS n FROM m "
+            "JOIN search_indexfacet f ON f.entry_id = m.id GROUP BY f.facet_value_id) c "
+            f"JOIN search_facetvalue v ON v.id = c.id WHERE v.name IN ({_marks(len(names))}) "
+            "UNION ALL SELECT 'total', NULL, NULL, NULL, COUNT(*) FROM m",
+            score_params + params + [request.limit, request.offset] + names,
+        )
+        ids = [r[1] for r in sorted((r for r in rows if r[0] == "hit"), key=lambda r: r[4])]
+        counts = [(name, value, n) for part, _, name, value, n in rows if part == "facet"]
+        total = next(n for part, _, _, _, n in rows if part == "total")
+        for name in filtered:
+            counts += self._facet_counts(request, selected, name)
+        return ResultSet(
+            hits=self._hits(request, ids),
+            total=total,
+            facets=facet_counts(counts, request.filters),
+        )
+
+    def _facet_counts(self, request: SearchRequest, selected: dict, name: str) -> list[tuple]:
+        """The counts of one selected facet's values under every other selection, so a
+        selected topic still shows the other topics' counts."""
+        source, where, id_column, params = self._matching(request, selected, name, entries=False)
+        return self._rows(
+            "SELECT v.name, v.value, c.n FROM (SELECT f.facet_value_id AS id, COUNT(*) AS n "
+            f"FROM {source} JOIN search_indexfacet f ON f.entry_id = {id_column} "
+            f"WHERE {where} GROUP BY f.facet_value_id) c "
+            "JOIN search_facetvalue v ON v.id = c.id WHERE v.name = %s",
+            params + [name],
+        )
 
     def _hits(self, request: SearchRequest, ids: list[int]) -> list[Hit]:
         if not ids:
             return []
-        entries = IndexEntry.objects.using(self.using).in_bulk(ids)
+        fields = ("id", "kind", "object_id", "title", "body", "url", "date", "facets")
+        entries = {
+            row[0]: dict(zip(fields, row, strict=True))
+            for row in IndexEntry.objects.using(self.using).filter(id__in=ids).values_list(*fields)
+        }
         marked = self._highlights(request, ids)
         hits = []
         for pk in ids:
@@ -195,13 +263,13 @@ class DatabaseBackend(Backend):
             title, snippet = marked.get(pk, (None, None))
             hits.append(
                 Hit(
-                    kind=entry.kind,
-                    object_id=entry.object_id,
-                    title_html=marked_html(title or entry.title),
-                    snippet_html=marked_html(snippet or plain_snippet(entry.body)),
-                    url=entry.url,
-                    date=entry.date,
-                    facets=entry.facets,
+                    kind=entry["kind"],
+                    object_id=entry["object_id"],
+                    title_html=marked_html(title or entry["title"]),
+                    snippet_html=marked_html(snippet or plain_snippet(entry["body"])),
+                    url=entry["url"],
+                    date=entry["date"],
+                    facets=entry["facets"],
                 )
             )
         return hits
@@ -223,36 +291,40 @@ class DatabaseBackend(Backend):
                 + ids,
             )
         else:
+            text = fts_expression(request.parsed, request.any_word)
             rows = self._rows(
                 f"SELECT rowid, highlight({FTS_TABLE}, 0, char(2), char(3)), "
                 f"snippet({FTS_TABLE}, 2, char(2), char(3), '…', 32) FROM {FTS_TABLE} "
                 f"WHERE {FTS_TABLE} MATCH %s AND rowid IN ({_marks(len(ids))})",
-                [fts_expression(request.parsed, request.any_word)] + ids,
+                [f"{TEXT_COLUMNS} : {text}"] + ids,
             )
         return {pk: (title, snippet) for pk, title, snippet in rows}
 
     def suggest(self, words, tokens, limit=8) -> list[Suggestion]:
+        """Titles that contain the words typed, the last one as a prefix. Both databases
+        search an index of titles and keywords only, so a prefix common in bodies does not
+        make the suggestions read most of the index."""
         if not words or len("".join(words)) < 2:
             return []
-        request = SearchRequest(parsed=ParsedQuery(), tokens=tokens)
-        where, params = self._where(request)
         if self.is_postgres:
-            lexemes = [f"'{w}':AB" for w in words[:-1]] + [f"'{words[-1]}':*AB"]
+            lexemes = [f"'{w}'" for w in words[:-1]] + [f"'{words[-1]}':*"]
             tsq = "to_tsquery('english', %s)"
+            access, access_params = pg_access(tokens)
             rows = self._rows(
                 f"SELECT e.title, e.url, e.kind FROM search_indexentry e "
-                f"WHERE e.search_vector @@ {tsq} AND {where} "
-                f"ORDER BY ts_rank(e.search_vector, {tsq}) * e.boost DESC, e.id LIMIT %s",
-                [" & ".join(lexemes), *params, " & ".join(lexemes), limit],
+                f"WHERE e.suggest_vector @@ {tsq} AND {access} "
+                f"ORDER BY ts_rank(e.suggest_vector, {tsq}) * e.boost DESC, e.id LIMIT %s",
+                [" & ".join(lexemes), *access_params, " & ".join(lexemes), limit],
             )
         else:
             phrases = [fts_phrase((w,)) for w in words[:-1]] + [fts_phrase(words[-1:]) + "*"]
-            match = "{title keywords} : (" + " AND ".join(phrases) + ")"
+            match = "{title keywords} : (" + " AND ".join(phrases) + f") AND {fts_access(tokens)}"
             rows = self._rows(
-                f"SELECT e.title, e.url, e.kind FROM {FTS_TABLE} "
-                f"JOIN search_indexentry e ON e.id = {FTS_TABLE}.rowid "
-                f"WHERE {FTS_TABLE} MATCH %s AND {where} ORDER BY {BM25} * e.boost, e.id LIMIT %s",
-                [match, *params, limit],
+                f"SELECT e.title, e.url, e.kind FROM {SUGGEST_TABLE} "
+                f"JOIN search_indexentry e ON e.id = {SUGGEST_TABLE}.rowid "
+                f"WHERE {SUGGEST_TABLE} MATCH %s ORDER BY {SUGGEST_BM25} * e.boost, e.id "
+                "LIMIT %s",
+                [match, limit],
             )
         return [Suggestion(title=t, url=u, kind=k) for t, u, k in rows]
 
@@ -264,27 +336,46 @@ class DatabaseBackend(Backend):
             by_kind.setdefault(kind, []).append(object_id)
         with self.connection.cursor() as cursor:
             for kind, object_ids in by_kind.items():
-                entries = (
-                    "SELECT id FROM search_indexentry WHERE kind = %s "
-                    f"AND object_id IN ({_marks(len(object_ids))})"
-                )
+                entries = f"kind = %s AND object_id IN ({_marks(len(object_ids))})"
                 params = [kind, *object_ids]
                 cursor.execute(
-                    f"DELETE FROM search_indexaccess WHERE entry_id IN ({entries})", params
+                    "DELETE FROM search_indexfacet WHERE entry_id IN "
+                    f"(SELECT id FROM search_indexentry WHERE {entries})",
+                    params,
                 )
-                cursor.execute(
-                    f"DELETE FROM search_indexfacet WHERE entry_id IN ({entries})", params
-                )
-                cursor.execute(f"DELETE FROM search_indexentry WHERE id IN ({entries})", params)
+                cursor.execute(f"DELETE FROM search_indexentry WHERE {entries}", params)
+
+    def _facet_value_ids(self, cursor, pairs: set[tuple[str, str]]) -> dict:
+        """The ids of these facet values, stored first when new."""
+        if not pairs:
+            return {}
+        names = sorted({name for name, _ in pairs})
+        query = (
+            f"SELECT id, name, value FROM search_facetvalue WHERE name IN ({_marks(len(names))})"
+        )
+        cursor.execute(query, names)
+        ids = {(name, value): pk for pk, name, value in cursor.fetchall()}
+        missing = sorted(pairs - ids.keys())
+        if missing:
+            cursor.executemany(
+                "INSERT INTO search_facetvalue (name, value) VALUES (%s, %s) "
+                "ON CONFLICT (name, value) DO NOTHING",
+                missing,
+            )
+            cursor.execute(query, names)
+            ids = {(name, value): pk for pk, name, value in cursor.fetchall()}
+        return ids
 
     def _insert(self, documents: list[SearchDocument]) -> None:
         """Plain executemany: the ORM's bulk_create spends more time compiling SQL than the
-        database spends writing (and the FTS triggers index each row as it lands)."""
-        now = timezone.now()
+        database spends writing (and the full-text index takes each row as it lands)."""
+        connection = self.connection
+        date_field = IndexEntry._meta.get_field("date")
+        now = date_field.get_db_prep_value(timezone.now(), connection)
         rows, facets_by_key = [], {}
         for d in documents:
             facets = document_facets(d)
-            facets_by_key[(d.kind, str(d.object_id))] = (facets, sorted(d.access))
+            facets_by_key[(d.kind, str(d.object_id))] = facets
             rows.append(
                 (
                     d.kind,
@@ -293,26 +384,18 @@ class DatabaseBackend(Backend):
                     clean_text(d.keywords, 5000),
                     clean_text(d.body),
                     d.url[:500],
-                    d.date,
+                    date_field.get_db_prep_value(d.date, connection),
                     json.dumps(facets),
                     d.boost or 1.0,
                     now,
+                    access_terms(d.access),
                 )
             )
-        date_field = IndexEntry._meta.get_field("date")
-        rows = [
-            (
-                *r[:6],
-                date_field.get_db_prep_value(r[6], self.connection),
-                *r[7:9],
-                date_field.get_db_prep_value(r[9], self.connection),
-            )
-            for r in rows
-        ]
-        with self.connection.cursor() as cursor:
+        with connection.cursor() as cursor:
             cursor.executemany(
                 "INSERT INTO search_indexentry (kind, object_id, title, keywords, body, url, "
-                "date, facets, boost, indexed_at) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+                "date, facets, boost, indexed_at, access) "
+                "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
                 rows,
             )
             ids = {}
@@ -326,17 +409,22 @@ class DatabaseBackend(Backend):
                     [kind, *object_ids],
                 )
                 ids.update({(kind, object_id): pk for pk, object_id in cursor.fetchall()})
-            cursor.executemany(
-                "INSERT INTO search_indexaccess (entry_id, token) VALUES (%s, %s)",
-                [(ids[key], t) for key, (_, tokens) in facets_by_key.items() for t in tokens],
+            values = self._facet_value_ids(
+                cursor,
+                {
+                    (n, v)
+                    for facets in facets_by_key.values()
+                    for n, vs in facets.items()
+                    for v in vs
+                },
             )
             cursor.executemany(
-                "INSERT INTO search_indexfacet (entry_id, name, value) VALUES (%s, %s, %s)",
+                "INSERT INTO search_indexfacet (entry_id, facet_value_id) VALUES (%s, %s)",
                 [
-                    (ids[key], name, value)
-                    for key, (facets, _) in facets_by_key.items()
-                    for name, values in facets.items()
-                    for value in values
+                    (ids[key], values[(name, value)])
+                    for key, facets in facets_by_key.items()
+                    for name, facet_values in facets.items()
+                    for value in facet_values
                 ],
             )
 
@@ -355,25 +443,46 @@ class DatabaseBackend(Backend):
     def rebuild(self, batches, progress=None) -> int:
         """Replace everything in one transaction: readers keep seeing the old index until the
         new one commits."""
-        count = 0
-        with transaction.atomic(using=self.using), self.connection.cursor() as cursor:
-            for table in ("search_indexaccess", "search_indexfacet", "search_indexentry"):
-                cursor.execute(f"DELETE FROM {table}")  # noqa: S608 (fixed table names)
+        count, seen = 0, set()
+        with transaction.atomic(using=self.using):
+            self._clear()
             for batch in batches:
-                self.index(batch)
+                documents = list({d.key: d for d in batch}.values())
+                again = [(d.kind, str(d.object_id)) for d in documents if d.key in seen]
+                if again:  # the same item in two batches: the later one wins, as in index()
+                    self._delete_keys(again)
+                seen.update(d.key for d in documents)
+                self._insert(documents)
                 count += len(batch)
                 if progress:
                     progress(len(batch))
         self.optimise()
         return count
 
+    def _clear(self) -> None:
+        """Empty the index. On SQLite the full-text tables are emptied in one step, without
+        the delete trigger, which would otherwise re-read and un-index every row."""
+        with self.connection.cursor() as cursor:
+            if not self.is_postgres:
+                cursor.execute("DROP TRIGGER search_fts_delete")
+            for table in ("search_indexfacet", "search_facetvalue", "search_indexentry"):
+                cursor.execute(f"DELETE FROM {table}")  # noqa: S608 (fixed table names)
+            if not self.is_postgres:
+                for table in (FTS_TABLE, SUGGEST_TABLE):
+                    cursor.execute(f"INSERT INTO {table}({table}) VALUES ('delete-all')")
+                cursor.execute(SQLITE_DELETE_TRIGGER)
+
     def optimise(self) -> None:
-        """Fresh planner statistics (Django never runs ANALYZE) and a merged FTS index."""
+        """Fresh planner statistics (Django never runs ANALYZE), merged FTS5 segments, and on
+        PostgreSQL the GIN pending lists folded in (only VACUUM or autovacuum would)."""
         with self.connection.cursor() as cursor:
             if self.is_postgres:
-                for table in ("search_indexentry", "search_indexaccess", "search_indexfacet"):
+                for table in ("search_indexentry", "search_indexfacet", "search_facetvalue"):
                     cursor.execute(f"ANALYZE {table}")
+                for index in PG_GIN_INDEXES:
+                    cursor.execute("SELECT gin_clean_pending_list(%s::regclass)", [index])
             else:
-                cursor.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('optimize')")
+                for table in (FTS_TABLE, SUGGEST_TABLE):
+                    cursor.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
                 cursor.execute("ANALYZE")
                 cursor.execute("PRAGMA optimize")
