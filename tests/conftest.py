@@ -58,6 +58,21 @@ def users(db, taskforce, other_taskforce):
     return make_users(taskforce, other_taskforce)
 
 
+USER_KINDS = (
+    "anonymous",
+    "signed_in",
+    "member",
+    "taskforce_member",
+    "law_enforcement",
+    "prosecutor",
+    "survivor_leader",
+    "navigator",
+    "moderator",
+    "co_lead",
+    "staff",
+)
+
+
 def make_users(taskforce, other_taskforce) -> dict:
     region = RegionFactory(taskforce=taskforce, name="North", slug="north")
     return {

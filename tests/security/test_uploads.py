@@ -95,28 +95,6 @@ IMAGE_ABUSE = [
 ]
 
 
-@pytest.mark.parametrize("name,content", IMAGE_ABUSE, ids=[n for n, _ in IMAGE_ABUSE])
-def test_the_image_form_refuses_abuse_with_a_message(editor, name, content):
-    response = editor.post(
-        "/admin/images/add/",
-        {"title": "Abuse", "file": SimpleUploadedFile(name, content)},
-    )
-    assert response.status_code == 200, "the form is shown again, with the reason"
-    assert response.context["form"].errors.get("file")
-    assert not Image.objects.exists()
-
-
-@pytest.mark.parametrize("name,content", IMAGE_ABUSE, ids=[n for n, _ in IMAGE_ABUSE])
-def test_the_multiple_image_upload_refuses_abuse_with_a_message(editor, name, content):
-    response = editor.post(
-        "/admin/images/multiple/add/", {"files[]": SimpleUploadedFile(name, content)}
-    )
-    assert response.status_code in {200, 400}
-    body = response.json()
-    assert body.get("success") is False and body.get("error_message")
-    assert not Image.objects.exists()
-
-
 def test_an_image_uploaded_by_an_editor_loses_its_location(editor):
     response = editor.post(
         "/admin/images/add/",
@@ -138,26 +116,31 @@ DOCUMENT_ABUSE = [
 ]
 
 
-@pytest.mark.parametrize("name,content", DOCUMENT_ABUSE, ids=[n for n, _ in DOCUMENT_ABUSE])
-def test_the_document_form_refuses_abuse_with_a_message(editor, name, content):
+ABUSE = [("images", Image, name, content) for name, content in IMAGE_ABUSE] + [
+    ("documents", Document, name, content) for name, content in DOCUMENT_ABUSE
+]
+IDS = [f"{route}-{name}" for route, _, name, _ in ABUSE]
+
+
+@pytest.mark.parametrize("route,model,name,content", ABUSE, ids=IDS)
+def test_the_upload_form_refuses_abuse_with_a_message(editor, route, model, name, content):
     response = editor.post(
-        "/admin/documents/add/",
-        {"title": "Abuse", "file": SimpleUploadedFile(name, content)},
+        f"/admin/{route}/add/", {"title": "Abuse", "file": SimpleUploadedFile(name, content)}
     )
     assert response.status_code == 200, "the form is shown again, with the reason"
     assert response.context["form"].errors.get("file")
-    assert not Document.objects.exists()
+    assert not model.objects.exists()
 
 
-@pytest.mark.parametrize("name,content", DOCUMENT_ABUSE, ids=[n for n, _ in DOCUMENT_ABUSE])
-def test_the_multiple_document_upload_refuses_abuse_with_a_message(editor, name, content):
+@pytest.mark.parametrize("route,model,name,content", ABUSE, ids=IDS)
+def test_the_multiple_upload_refuses_abuse_with_a_message(editor, route, model, name, content):
     response = editor.post(
-        "/admin/documents/multiple/add/", {"files[]": SimpleUploadedFile(name, content)}
+        f"/admin/{route}/multiple/add/", {"files[]": SimpleUploadedFile(name, content)}
     )
     assert response.status_code in {200, 400}
     body = response.json()
     assert body.get("success") is False and body.get("error_message")
-    assert not Document.objects.exists()
+    assert not model.objects.exists()
 
 
 def test_a_text_document_with_markup_is_never_served_as_a_page(editor):
