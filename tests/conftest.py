@@ -16,6 +16,10 @@ def media_in_tmp(settings, tmp_path):
 
 @pytest.fixture
 def home_page(db):
+    return make_home_page()
+
+
+def make_home_page():
     from wagtail.models import Locale
 
     from core.models import HomePage
@@ -51,6 +55,25 @@ def _member(taskforce, discipline=Discipline.VICTIM_SERVICES, role=Role.MEMBER, 
 @pytest.fixture
 def users(db, taskforce, other_taskforce):
     """One user of every kind. Task-force-specific kinds belong to `taskforce`."""
+    return make_users(taskforce, other_taskforce)
+
+
+USER_KINDS = (
+    "anonymous",
+    "signed_in",
+    "member",
+    "taskforce_member",
+    "law_enforcement",
+    "prosecutor",
+    "survivor_leader",
+    "navigator",
+    "moderator",
+    "co_lead",
+    "staff",
+)
+
+
+def make_users(taskforce, other_taskforce) -> dict:
     region = RegionFactory(taskforce=taskforce, name="North", slug="north")
     return {
         "anonymous": None,
