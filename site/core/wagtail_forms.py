@@ -3,6 +3,7 @@ is stored: an image must be one Pillow can read (not SVG, not a decompression bo
 document's content must match its extension. Editors get the reason beside the file field."""
 
 from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
 from wagtail.documents.forms import BaseDocumentForm
 from wagtail.images.forms import BaseImageForm
 
@@ -31,9 +32,16 @@ def _checked_first(to_python):
 
 
 class CheckedDocumentForm(BaseDocumentForm):
+    """Single and multiple upload, and edit: a page or a program named report.pdf would
+    otherwise be stored and handed out as a PDF."""
+
     def clean_file(self):
         upload = self.cleaned_data.get("file")
-        if upload and "file" in self.changed_data:
+        if isinstance(upload, UploadedFile):
             allowed = set(getattr(settings, "WAGTAILDOCS_EXTENSIONS", None) or [])
-            check_document(upload, allowed=allowed or None)
+            check_document(
+                upload,
+                allowed=allowed or None,
+                max_bytes=getattr(settings, "WAGTAILDOCS_MAX_UPLOAD_SIZE", 25 * 1024 * 1024),
+            )
         return upload
