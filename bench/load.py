@@ -37,7 +37,7 @@ RUN_DIR = ROOT / "var" / "prod"
 PROD_LOCAL = ROOT / "deploy" / "prod-local.sh"
 
 # Every simulated member signs in from 127.0.0.1 and posts far faster than a person: the run
-# raises these two limits for its own server processes, through the environment, and says so.
+# raises these limits for its own server processes, through the environment, and says so.
 LOAD_ENVIRONMENT = {
     "RATE_LIMIT_LOGIN": "100000/m/ip",
     "RATE_LIMIT_LOGIN_FAILED": "100000/m/ip,100000/m/key",
