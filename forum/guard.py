@@ -6,6 +6,14 @@ post or send it to a moderator for approval."""
 import re
 from dataclasses import dataclass
 
+from django.core.cache import cache
+
+# The active patterns, kept in the shared cache: every post is checked, and the patterns
+# change only when staff edit them (``SensitivePattern`` clears this key on every write).
+# The timeout is a safety net for writes that bypass the ORM, such as a data migration.
+PATTERNS_CACHE_KEY = "forum:guard-patterns"
+PATTERNS_CACHE_SECONDS = 300
+
 DEFAULT_PATTERNS = [
     (
         "Name with a date of birth",
@@ -51,18 +59,35 @@ class Finding:
     explanation: str
 
 
+def active_patterns() -> list[tuple[str, str, str]]:
+    """(name, pattern, explanation) of each active pattern."""
+    patterns = cache.get(PATTERNS_CACHE_KEY)
+    if patterns is None:
+        from .models import SensitivePattern
+
+        patterns = list(
+            SensitivePattern.objects.filter(is_active=True).values_list(
+                "name", "pattern", "explanation"
+            )
+        )
+        cache.set(PATTERNS_CACHE_KEY, patterns, PATTERNS_CACHE_SECONDS)
+    return patterns
+
+
+def forget_patterns() -> None:
+    cache.delete(PATTERNS_CACHE_KEY)
+
+
 def check(*texts: str) -> list[Finding]:
     """What the guard found in these texts (one finding per pattern)."""
-    from .models import SensitivePattern
-
     text = "\n".join(t for t in texts if t)
     if not text:
         return []
     findings = []
-    for pattern in SensitivePattern.objects.filter(is_active=True):
+    for name, pattern, explanation in active_patterns():
         try:
-            if re.search(pattern.pattern, text):
-                findings.append(Finding(pattern.name, pattern.explanation))
+            if re.search(pattern, text):
+                findings.append(Finding(name, explanation))
         except re.error:
             continue  # a broken pattern must not stop members posting; clean() refuses new ones
     return findings

@@ -7,7 +7,7 @@ import re
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -635,6 +635,34 @@ class AccessLogEntry(AppendOnlyModel):
         return f"{self.user_id} {self.action} in {self.space_id}"
 
 
+def _patterns_changed() -> None:
+    """Forget the guard's cached patterns now (for the rest of this transaction) and again
+    at commit (in case another process cached the old ones in between)."""
+    from .guard import forget_patterns
+
+    forget_patterns()
+    transaction.on_commit(forget_patterns)
+
+
+class SensitivePatternQuerySet(models.QuerySet):
+    """Bulk writes forget the guard's cached patterns, as saves and deletes do."""
+
+    def update(self, **kwargs):
+        result = super().update(**kwargs)
+        _patterns_changed()
+        return result
+
+    def delete(self):
+        result = super().delete()
+        _patterns_changed()
+        return result
+
+    def bulk_create(self, *args, **kwargs):
+        result = super().bulk_create(*args, **kwargs)
+        _patterns_changed()
+        return result
+
+
 class SensitivePattern(models.Model):
     """What the guard looks for before a post is published. Editable by staff."""
 
@@ -654,11 +682,22 @@ class SensitivePattern(models.Model):
         FieldPanel("is_active"),
     ]
 
+    objects = SensitivePatternQuerySet.as_manager()
+
     class Meta:
         ordering = ["name"]
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        _patterns_changed()
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        _patterns_changed()
+        return result
 
     def clean(self):
         try:

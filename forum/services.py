@@ -261,8 +261,15 @@ def _guard(texts, send_for_review: bool):
     return findings
 
 
-def _new_post(*, topic, author, body, reply_to, findings, rendered, attachments) -> Post:
-    Topic.objects.filter(pk=topic.pk).update(last_number=F("last_number") + 1)
+def _new_post(
+    *, topic, author, body, reply_to, findings, rendered, attachments, is_reply=False
+) -> Post:
+    now = timezone.now()
+    changes = {"last_number": F("last_number") + 1}
+    if is_reply and not findings:
+        # A published reply moves the topic's counters in the same statement that numbers it.
+        changes.update(reply_count=F("reply_count") + 1, last_post_at=now, last_poster=author)
+    Topic.objects.filter(pk=topic.pk).update(**changes)
     number = Topic.objects.values_list("last_number", flat=True).get(pk=topic.pk)
     post = Post.objects.create(
         topic=topic,
@@ -273,6 +280,7 @@ def _new_post(*, topic, author, body, reply_to, findings, rendered, attachments)
         body_html=rendered.html,
         status=PostStatus.PENDING if findings else PostStatus.PUBLISHED,
         guard_findings=guard.summary(findings),
+        created_at=now,
     )
     if rendered.page_ids:
         post.linked_pages.set(rendered.page_ids)
@@ -280,9 +288,11 @@ def _new_post(*, topic, author, body, reply_to, findings, rendered, attachments)
     return post
 
 
-def _bump_counters(topic: Topic, post: Post, *, new_topic: bool) -> None:
+def _bump_counters(topic: Topic, post: Post, *, new_topic: bool, topic_done=False) -> None:
+    """Counters for a newly published post (``topic_done``: _new_post already moved the
+    topic's)."""
     now = post.created_at
-    if not new_topic:
+    if not new_topic and not topic_done:
         Topic.objects.filter(pk=topic.pk).update(
             reply_count=F("reply_count") + 1, last_post_at=now, last_poster=post.author
         )
@@ -340,8 +350,8 @@ def topic_create(
     else:
         _bump_counters(topic, post, new_topic=True)
         _fan_out(post, rendered)
-    search_registry.reindex(topic)
-    search_registry.reindex(post)
+    # No explicit reindex: saving the topic and the post already queued one for each, and
+    # it runs after commit, when the tags and the first post are in place.
     return PostOutcome(post, rendered.unreachable_handles)
 
 
@@ -376,18 +386,23 @@ def post_create(
         findings=findings,
         rendered=rendered,
         attachments=attachments,
+        is_reply=True,
     )
-    Subscription.objects.get_or_create(
-        user=author, topic=topic, space=None, defaults={"level": Level.TRACKING}
-    )
+    # One read of the topic's and space's subscriptions serves both the author's own
+    # (tracking, unless they chose otherwise) and the fan-out.
+    levels, following_topic = _subscriptions(topic)
+    if author.pk not in following_topic:
+        Subscription.objects.get_or_create(
+            user=author, topic=topic, space=None, defaults={"level": Level.TRACKING}
+        )
     _mark_read(author, topic, post.number)
     Draft.objects.filter(user=author, key=f"topic-{topic.pk}").delete()
     if findings:
         _ask_for_approval(post)
     else:
-        _bump_counters(topic, post, new_topic=False)
-        _fan_out(post, rendered)
-    search_registry.reindex(post)
+        _bump_counters(topic, post, new_topic=False, topic_done=True)
+        _fan_out(post, rendered, levels=levels)
+    # No explicit reindex: saving the post already queued one for after commit.
     return PostOutcome(post, rendered.unreachable_handles)
 
 
@@ -469,12 +484,15 @@ def _mark_read(user, topic: Topic, number: int) -> None:
         )
 
 
-def topic_mark_read(*, user, topic: Topic, number: int, known: TopicRead | None = None) -> None:
-    """Remember the highest post number the member has seen (never moves backwards)."""
+def topic_mark_read(
+    *, user, topic: Topic, number: int, known: TopicRead | int | None = None
+) -> None:
+    """Remember the highest post number the member has seen (never moves backwards).
+    ``known``: how far they had read (their TopicRead or its number), if the caller looked."""
     if known is not None:
-        if known.last_read_number >= number:
+        if getattr(known, "last_read_number", known) >= number:
             return
-        TopicRead.objects.filter(pk=known.pk, last_read_number__lt=number).update(
+        TopicRead.objects.filter(user=user, topic=topic, last_read_number__lt=number).update(
             last_read_number=number, updated_at=timezone.now()
         )
         return
@@ -571,27 +589,29 @@ _PRIORITY = {
 }
 
 
-def _levels(topic: Topic) -> dict[int, str]:
-    """Each subscriber's effective level for this topic (the topic's setting wins)."""
+def _subscriptions(topic: Topic) -> tuple[dict[int, str], set[int]]:
+    """Each subscriber's effective level for this topic (the topic's setting wins), and who
+    has a setting on the topic itself."""
     levels: dict[int, str] = {}
+    topic_levels: dict[int, str] = {}
     rows = Subscription.objects.filter(Q(space_id=topic.space_id) | Q(topic=topic)).values_list(
         "user_id", "space_id", "level"
     )
-    topic_levels = {}
     for user_id, space_id, level in rows:
         if space_id is None:
             topic_levels[user_id] = level
         else:
             levels[user_id] = level
     levels.update(topic_levels)
-    return levels
+    return levels, set(topic_levels)
 
 
-def _fan_out(post: Post, rendered) -> None:
+def _fan_out(post: Post, rendered, *, levels: dict[int, str] | None = None) -> None:
     """Tell the people who should know: mentioned, quoted, answered, watching. Each person
     hears once, about the most direct reason, and only if they can read the post."""
     topic = post.topic
-    levels = _levels(topic)
+    if levels is None:
+        levels, _ = _subscriptions(topic)
     wanted: dict[int, str] = {}
 
     def want(user_id, kind):

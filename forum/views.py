@@ -3,7 +3,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import OuterRef, Prefetch, Subquery
+from django.db.models import Exists, OuterRef, Subquery
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 import access
 from core.files import serve_private_file
 
-from . import services
+from . import services, topic_page
 from .forms import (
     EditForm,
     FlagForm,
@@ -27,7 +27,7 @@ from .forms import (
     SubscriptionForm,
     TopicForm,
 )
-from .markup import page_card, quote_markdown
+from .markup import quote_markdown
 from .models import (
     AccessAction,
     AccessLogEntry,
@@ -306,9 +306,44 @@ def topic_create(request, slug):
     )
 
 
+def _topic_for_page(user, pk) -> Topic:
+    """The topic, with how far this member has read it and how closely they follow it."""
+    topics = Topic.objects.select_related("space", "author").filter(pk=pk)
+    if user.is_authenticated:
+        topics = _with_reading(topics, user).annotate(
+            level=Subquery(
+                Subscription.objects.filter(user=user, topic=OuterRef("pk")).values("level")[:1]
+            )
+        )
+    topic = topics.first()
+    if topic is None or not access.can(user, "forum.topic.read", topic):
+        raise Http404
+    return topic
+
+
+def _page_posts(user, topic, start, per_page) -> list[Post]:
+    """One page of posts with their authors; whether each has attachments, page links and
+    this member's "helpful" mark comes with them, so none costs a query per post."""
+    posts = Post.objects.filter(
+        topic=topic, number__gt=start, number__lte=start + per_page
+    ).select_related("author", "author__forum_profile")
+    marks = {}
+    if user.is_authenticated:
+        marks["marked"] = Exists(Reaction.objects.filter(post=OuterRef("pk"), user=user))
+    posts = list(
+        posts.annotate(
+            has_files=Exists(Attachment.objects.filter(post=OuterRef("pk"))),
+            has_pages=Exists(Post.linked_pages.through.objects.filter(post=OuterRef("pk"))),
+            **marks,
+        )
+    )
+    topic_page.load_extras(posts)
+    return posts
+
+
 def topic_detail(request, pk):
     user = request.user
-    topic = _topic_or_404(user, pk)
+    topic = _topic_for_page(user, pk)
     space = topic.space
     per_page = _per_page()
     pages = max(1, -(-topic.last_number // per_page))
@@ -317,25 +352,13 @@ def topic_detail(request, pk):
     except ValueError:
         page_number = 1
     start = (page_number - 1) * per_page
-    posts = list(
-        Post.objects.filter(topic=topic, number__gt=start, number__lte=start + per_page)
-        .select_related("author", "author__forum_profile")
-        .prefetch_related(
-            Prefetch("attachments", to_attr="files"), Prefetch("linked_pages", to_attr="pages")
-        )
-    )
+    posts = _page_posts(user, topic, start, per_page)
     may_moderate = access.can(user, "forum.topic.moderate", topic)
     may_reply = access.can(user, "forum.topic.reply", topic)
     may_mark = access.can(user, "forum.topic.mark_solution", topic)
-    helpful = set()
-    if user.is_authenticated and posts:
-        helpful = set(
-            Reaction.objects.filter(user=user, post__in=posts).values_list("post_id", flat=True)
-        )
-    cards = _cards(user, posts)
     uid = user.pk if user.is_authenticated else None
-    read = TopicRead.objects.filter(user=user, topic=topic).first() if uid else None
-    first_unread = (read.last_read_number + 1) if read else None
+    last_read = getattr(topic, "last_read", None)
+    first_unread = (last_read + 1) if last_read is not None else None
     permissions = {
         "moderate": may_moderate,
         "reply": may_reply,
@@ -343,12 +366,19 @@ def topic_detail(request, pk):
         "purge": access.viewer_for(user).is_staff,
         "solution_id": topic.solution_id,
     }
-    for post in posts:
-        _prepare_post(
-            post, uid, permissions, cards.get(post.pk, []), post.pk in helpful, first_unread
+    views = [
+        topic_page.post_view(
+            post,
+            user=user,
+            uid=uid,
+            may=permissions,
+            marked_helpful=getattr(post, "marked", False),
+            first_unread=first_unread,
         )
+        for post in posts
+    ]
     if uid and posts:
-        services.topic_mark_read(user=user, topic=topic, number=posts[-1].number, known=read)
+        services.topic_mark_read(user=user, topic=topic, number=posts[-1].number, known=last_read)
         services.access_log_record(user=user, space=space, topic=topic, action=AccessAction.READ)
     solution = None
     if topic.solution_id:
@@ -357,14 +387,7 @@ def topic_detail(request, pk):
             .filter(pk=topic.solution_id, status=PostStatus.PUBLISHED)
             .first()
         )
-    level, reply_form, draft = "", None, None
-    if uid:
-        level = (
-            Subscription.objects.filter(user=user, topic=topic)
-            .values_list("level", flat=True)
-            .first()
-            or ""
-        )
+    level, reply_form, draft = getattr(topic, "level", None) or "", None, None
     if may_reply:
         initial, draft = _composer_initial(user, f"topic-{topic.pk}")
         reply_form = ReplyForm(initial=initial)
@@ -374,9 +397,10 @@ def topic_detail(request, pk):
         {
             "topic": topic,
             "space": space,
-            "posts": posts,
+            "posts_html": topic_page.posts_html(views),
             "page_number": page_number,
-            "page_range": range(1, pages + 1),
+            # Text, so the two page lists skip number localisation.
+            "page_links": [(str(n), n == page_number) for n in range(1, pages + 1)],
             "pages": pages,
             "solution": solution,
             "may_moderate": may_moderate,
@@ -394,91 +418,6 @@ def topic_detail(request, pk):
             "slow_mode_form": SlowModeForm(initial={"seconds": topic.slow_mode_seconds}),
         },
     )
-
-
-POST_BASE = "/connect/p/"  # reverse("forum:post") without the id; see _prepare_post
-PLACEHOLDERS = {
-    PostStatus.DELETED: "This post was deleted.",
-    PostStatus.PURGED: "This post was removed.",
-    PostStatus.HIDDEN: "This post was hidden by a moderator.",
-    PostStatus.PENDING: "This post is waiting for a moderator.",
-}
-
-
-def _prepare_post(post, uid, may, cards, marked_helpful, first_unread) -> None:
-    """Everything the topic template shows for one post, worked out in Python: a topic page
-    shows 50 posts, and per-post template logic and URL reversing cost far more CPU."""
-    status = post.status
-    own = post.author_id == uid
-    base = f"{POST_BASE}{post.pk}/"
-    post.base = base
-    post.visible_body = status == PostStatus.PUBLISHED or (
-        status in {PostStatus.HIDDEN, PostStatus.PENDING}
-        and (may["moderate"] or (status == PostStatus.PENDING and own))
-    )
-    post.placeholder = PLACEHOLDERS.get(status, "")
-    post.notice = ""
-    if status == PostStatus.HIDDEN:
-        post.notice = f"Hidden by a moderator: {post.moderation_reason}"
-    elif status == PostStatus.PENDING:
-        found = f" ({post.guard_findings})" if post.guard_findings else ""
-        post.notice = f"Waiting for a moderator’s approval{found}."
-    post.cards = cards
-    post.n = str(post.number)  # rendered as text, not through number localisation
-    for item in post.files:
-        item.href = f"/connect/attachments/{item.pk}/"
-    profile = getattr(post.author, "forum_profile", None)
-    parts = [f"@{profile.handle}"] if profile else []
-    if post.author.job_title:
-        parts.append(post.author.job_title)
-    post.byline = " · ".join(parts)
-    post.when = timezone.localtime(post.created_at).strftime("%b %-d, %Y %-I:%M %p")
-    css = " is-solution" if post.pk == may["solution_id"] else ""
-    if first_unread and post.number >= first_unread:
-        css += " is-unread"
-    post.css = css
-    post.actions = _post_actions(post, uid, may, own, marked_helpful, base)
-
-
-def _post_actions(post, uid, may, own, marked_helpful, base) -> list[tuple]:
-    """(label, url, method, extra name, extra value) for each button under a post."""
-    status, actions = post.status, []
-    if uid is not None and status == PostStatus.PUBLISHED:
-        if may["reply"] and not own:
-            label = "Helpful ✓" if marked_helpful else "Helpful"
-            actions.append((label, f"{base}helpful/", "post", "", ""))
-        if may["reply"]:
-            quote = f"/connect/t/{post.topic_id}/reply/?quote={post.pk}"
-            actions.append(("Quote", quote, "get", "", ""))
-        if may["mark"] and post.number > 1:
-            if post.pk == may["solution_id"]:
-                actions.append(("Unmark solution", f"{base}solution/", "post", "clear", "1"))
-            else:
-                actions.append(("This solved it", f"{base}solution/", "post", "", ""))
-        if own or may["moderate"]:
-            actions.append(("Edit", f"{base}edit/", "get", "", ""))
-            actions.append(("Delete", f"{base}delete/", "post", "", ""))
-        if not own:
-            actions.append(("Report", f"{base}flag/", "get", "", ""))
-        if may["moderate"]:
-            actions.append(("Hide", f"{base}hide/", "get", "", ""))
-    elif may["moderate"] and status in {PostStatus.HIDDEN, PostStatus.PENDING}:
-        label = "Approve" if status == PostStatus.PENDING else "Restore"
-        actions.append((label, f"{base}restore/", "post", "", ""))
-        actions.append(("Edit", f"{base}edit/", "get", "", ""))
-    if may["purge"] and status != PostStatus.PURGED:
-        actions.append(("Purge for good", f"{base}purge/", "get", "", ""))
-    return actions
-
-
-def _cards(user, posts) -> dict[int, list[dict]]:
-    """Page cards for links to this site's pages, only for pages this viewer may open."""
-    cards: dict[int, list[dict]] = {}
-    for post in posts:
-        for page in post.pages:
-            if access.can(user, "page.view", page):
-                cards.setdefault(post.pk, []).append(page_card(page))
-    return cards
 
 
 def topic_first_unread(request, pk):

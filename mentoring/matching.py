@@ -21,7 +21,9 @@ summing, so an explanation's contributions add up exactly to the score the solve
 from __future__ import annotations
 
 import time
+from collections import Counter
 from collections.abc import Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -74,6 +76,8 @@ PERSON_RULE = "Same role"
 MAX_STAGE = 5
 MAX_GAP = 3
 MAX_YEARS = 10
+# Independent people blocks (one per role) solved side by side; 1 solves them in turn.
+SOLVER_THREADS = 2
 
 
 class PoolError(ValueError):
@@ -418,31 +422,53 @@ class Need:
     group: int = 0  # the request it belongs to
 
 
+def _masks(sets: Sequence[frozenset[str]], index: Mapping[str, int], words: int) -> np.ndarray:
+    """Each set of elements as bits, 64 to a word (a key element is one bit)."""
+    bits = [sum(1 << index[e] for e in items) for items in sets]
+    out = np.zeros((len(sets), words), dtype=np.uint64)
+    for word in range(words):
+        out[:, word] = [(b >> (64 * word)) & 0xFFFFFFFFFFFFFFFF for b in bits]
+    return out
+
+
 def score_people(needs: Sequence[Need], mentors: Sequence[MentorPerson], weights: Weights):
-    """Mentee people against mentor people; only the same role is allowed."""
+    """Mentee people against mentor people; only the same role is allowed.
+
+    Shared elements are counted with bit masks and popcount rather than a float matrix
+    product: on thousands of people the product sends OpenBLAS threads spinning on a machine
+    whose cores are already shared, and the counts are small integers anyway. The measures
+    and points are computed with the same float64 formulas as before, so scores are equal.
+    """
     n, m = len(needs), len(mentors)
     elements = sorted({e for x in needs for e in x.areas} | {e for x in mentors for e in x.areas})
     index = {e: i for i, e in enumerate(elements)}
-    size = max(len(elements), 1)
-    wanted = np.zeros((n, size))
-    for i, x in enumerate(needs):
-        for e in x.areas:
-            wanted[i, index[e]] = 1
-    known = np.zeros((m, size))
-    for j, x in enumerate(mentors):
-        for e in x.areas:
-            known[j, index[e]] = 1
+    words = max((len(elements) + 63) // 64, 1)
+    wanted = _masks([x.areas for x in needs], index, words)
+    known = _masks([x.areas for x in mentors], index, words)
+    covered = np.zeros((n, m), dtype=np.uint16)
+    for word in range(words):
+        covered += np.bitwise_count(wanted[:, word, None] & known[None, :, word])
+    n_wanted = np.array([max(len(x.areas), 1) for x in needs], dtype=np.int64)
     years = np.array([min(x.years, MAX_YEARS) for x in mentors], dtype=float) / MAX_YEARS
+    expertise = covered / n_wanted[:, None]
     values = {
-        "person_expertise": (wanted @ known.T) / np.maximum(wanted.sum(axis=1), 1)[:, None],
+        "person_expertise": expertise,
         "person_experience": np.broadcast_to(years[None, :], (n, m)),
     }
-    contributions, total = _contribute(weights, PERSON_CRITERIA, values, (n, m))
+    # Experience depends on the mentor alone: one point value per mentor, broadcast.
+    contributions = {
+        "person_expertise": _points(int(weights.values.get("person_expertise", 0)), expertise),
+        "person_experience": np.broadcast_to(
+            _points(int(weights.values.get("person_experience", 0)), years)[None, :], (n, m)
+        ),
+    }
+    total = contributions["person_expertise"] + contributions["person_experience"]
     codes: dict[str, int] = {}
     role_n = np.array([codes.setdefault(x.role, len(codes)) for x in needs], dtype=np.int64)
     role_m = np.array([codes.setdefault(x.role, len(codes)) for x in mentors], dtype=np.int64)
     feasible = role_n.reshape(n, 1) == role_m.reshape(1, m)
-    return ScoreTable(contributions, total, feasible, np.where(feasible, -1, 0), values)
+    failed_rule = np.where(feasible, np.int8(-1), np.int8(0))
+    return ScoreTable(contributions, total, feasible, failed_rule, values)
 
 
 # --------------------------------------------------------------------------- solving
@@ -454,16 +480,32 @@ def _assign(value: np.ndarray, cap: int | None = None) -> list[tuple[int, int]]:
     A cap is enforced exactly by adding (columns - cap) phantom rows that every column
     prefers above anything real: they occupy all but ``cap`` columns, and the real rows
     compete for the rest.
+
+    ``value`` (float64, zero where a pair is not allowed) is overwritten with its negation
+    and handed to the solver as costs: ``maximize=True`` would make that same negated copy,
+    and on the large pool every extra full-size copy is a few milliseconds of page faults.
     """
     n, m = value.shape
     if n == 0 or m == 0 or cap == 0:
         return []
-    matrix = value.astype(np.float64)
     if cap is not None and cap < min(n, m):
-        phantom = float(matrix.max() + 1) * (n + 1)
-        matrix = np.vstack([matrix, np.full((m - cap, m), phantom)])
-    rows, cols = linear_sum_assignment(matrix, maximize=True)
-    return [(int(i), int(j)) for i, j in zip(rows, cols, strict=True) if i < n and value[i, j] > 0]
+        phantom = float(value.max() + 1) * (n + 1)
+        value = np.vstack([value, np.full((m - cap, m), phantom)])
+    cost = np.negative(value, out=value)
+    rows, cols = linear_sum_assignment(cost)
+    real = rows < n
+    rows, cols = rows[real], cols[real]
+    allowed = cost[rows, cols] < 0
+    return list(zip(rows[allowed].tolist(), cols[allowed].tolist(), strict=True))
+
+
+def _values(allowed: np.ndarray, score: np.ndarray, big: int) -> np.ndarray:
+    """A fresh float64 matrix: ``big + score`` where allowed, 0 elsewhere (exact: < 2**53)."""
+    value = score.astype(np.float64)
+    value += big
+    if not allowed.all():
+        value[~allowed] = 0.0
+    return value
 
 
 def solve(
@@ -476,23 +518,24 @@ def solve(
     """
     if feasible.size == 0 or not feasible.any():
         return []
-    score = np.where(feasible, score, 0).astype(np.int64)
+    score = score.astype(np.int64, copy=False)
+    if not feasible.all():
+        score = np.where(feasible, score, 0)
     big = int(score.max()) * min(score.shape) + 1
-    value = np.where(feasible, big + score, 0)
     if not fair:
-        return _assign(value, cap)
-    best = len(_assign(feasible.astype(np.int64), cap))
+        return _assign(_values(feasible, score, big), cap)
+    best = len(_assign(feasible.astype(np.float64), cap))
     thresholds = np.unique(score[feasible])
     low, high = 0, len(thresholds) - 1  # thresholds[low] always allows `best` pairs
     while low < high:
         middle = (low + high + 1) // 2
         allowed = feasible & (score >= thresholds[middle])
-        if len(_assign(allowed.astype(np.int64), cap)) == best:
+        if len(_assign(allowed.astype(np.float64), cap)) == best:
             low = middle
         else:
             high = middle - 1
     allowed = feasible & (score >= thresholds[low])
-    return _assign(np.where(allowed, big + score, 0), cap)
+    return _assign(_values(allowed, score, big), cap)
 
 
 def objective(pairs_scores: Sequence[int]) -> tuple[int, int]:
@@ -503,15 +546,28 @@ def objective(pairs_scores: Sequence[int]) -> tuple[int, int]:
 
 
 def _contributions(table: ScoreTable, weights: Weights, keys, i: int, j: int):
-    return [
-        Contribution(
-            criterion=key,
-            label=CRITERIA[key],
-            weight=int(weights.values.get(key, 0)),
-            value=round(float(table.values[key][i, j]), 4),
-            points=int(table.contributions[key][i, j]),
+    return _contributions_of(table, weights, keys, [i], [j])[0]
+
+
+def _contributions_of(table: ScoreTable, weights: Weights, keys, rows, cols):
+    """Each pair's contributions, criterion by criterion: one gather per criterion for all
+    the pairs (on the large pool, thousands), not one array lookup per pair and criterion."""
+    columns = [
+        (
+            key,
+            CRITERIA[key],
+            int(weights.values.get(key, 0)),
+            table.values[key][rows, cols].tolist(),
+            table.contributions[key][rows, cols].tolist(),
         )
         for key in keys
+    ]
+    return [
+        [
+            Contribution(key, label, weight, round(values[k], 4), points[k])
+            for key, label, weight, values, points in columns
+        ]
+        for k in range(len(rows))
     ]
 
 
@@ -730,60 +786,88 @@ def match_people(
             ([x for x in needs if x.role == role], [x for x in mentors if x.role == role])
             for role in roles
         ]
-    pairs: list[PeoplePair] = []
-    for block_needs, block_mentors in blocks:
-        pairs.extend(
-            _people_block(block_needs, block_mentors, weights, cap, fair, explain, timings)
+    block_timings = [{} for _ in blocks]
+
+    def run(k: int) -> list[PeoplePair]:
+        block_needs, block_mentors = blocks[k]
+        return _people_block(
+            block_needs, block_mentors, weights, cap, fair, explain, block_timings[k]
         )
-    return sorted(pairs, key=lambda p: p.mentee_id)
+
+    if len(blocks) > 1 and SOLVER_THREADS > 1:
+        # The role blocks are independent and the assignment solver releases the GIL, so
+        # a second core solves one block while the first solves another. Results are
+        # gathered in role order, so the output does not depend on which finishes first.
+        with ThreadPoolExecutor(max_workers=SOLVER_THREADS) as executor:
+            results = list(executor.map(run, range(len(blocks))))
+    else:
+        results = [run(k) for k in range(len(blocks))]
+    if timings is not None:
+        for block in block_timings:
+            for key, value in block.items():
+                timings[key] = timings.get(key, 0.0) + value
+    return sorted((p for block in results for p in block), key=lambda p: p.mentee_id)
 
 
 def _people_block(needs, mentors, weights, cap, fair, explain, timings=None) -> list[PeoplePair]:
     if not needs or not mentors:
         return []
-    timings = timings if timings is not None else {}
-    started = time.perf_counter()
+    clock = _PhaseClock(timings)
     table = score_people(needs, mentors, weights)
-    lap = time.perf_counter()
-    timings["scores"] = timings.get("scores", 0.0) + lap - started
+    clock.lap("scores")
     columns = np.repeat(np.arange(len(mentors)), [x.capacity for x in mentors])
     feasible = table.feasible[:, columns]
     # A pair of the right role always counts, even when every person weight is zero.
     score = table.total[:, columns]
     chosen = solve(feasible, score, fair=fair, cap=cap)
-    started = time.perf_counter()
-    timings["solve"] = timings.get("solve", 0.0) + started - lap
-    load: dict[int, int] = {}
-    for _, c in chosen:
-        load[int(columns[c])] = load.get(int(columns[c]), 0) + 1
-    pairs = []
+    clock.lap("solve")
     rows = np.array([i for i, _ in chosen], dtype=np.int64)
-    chosen_cols = np.array([int(columns[c]) for _, c in chosen], dtype=np.int64)
-    runner_up = np.empty(0, dtype=np.int64)
+    chosen_cols = columns[np.array([c for _, c in chosen], dtype=np.int64)]
+    load = Counter(chosen_cols.tolist())
+    # Only the chosen pairs are explained, all at once: one gather per criterion.
+    scores = table.total[rows, chosen_cols].tolist()
+    contributions = _contributions_of(table, weights, PERSON_CRITERIA, rows, chosen_cols)
+    runner_up = runner_score = [None] * len(rows)
     if explain and len(rows):
         # Everyone's runner-up at once: the best other mentor of the same role.
-        others = np.where(table.feasible[rows], table.total[rows], -1)
+        others = table.total[rows]
+        if not table.feasible.all():
+            others[~table.feasible[rows]] = -1
         others[np.arange(len(rows)), chosen_cols] = -1
-        runner_up = np.argmax(others, axis=1)
-        runner_score = others[np.arange(len(rows)), runner_up]
+        best = np.argmax(others, axis=1)
+        runner_up = best.tolist()
+        runner_score = others[np.arange(len(rows)), best].tolist()
+    pairs = []
     for k, (i, j) in enumerate(zip(rows.tolist(), chosen_cols.tolist(), strict=True)):
         explanation = Explanation(
-            score=int(table.total[i, j]),
-            contributions=_contributions(table, weights, PERSON_CRITERIA, i, j),
-            rules=[PERSON_RULE],
+            score=scores[k], contributions=contributions[k], rules=[PERSON_RULE]
         )
         if explain:
             _explain_person_runner_up(
-                explanation,
-                mentors,
-                load,
-                int(table.total[i, j]),
-                int(runner_up[k]),
-                int(runner_score[k]),
+                explanation, mentors, load, scores[k], runner_up[k], runner_score[k]
             )
-        pairs.append(PeoplePair(needs[i].id, mentors[j].id, int(table.total[i, j]), explanation))
-    timings["explanations"] = timings.get("explanations", 0.0) + time.perf_counter() - started
+        pairs.append(PeoplePair(needs[i].id, mentors[j].id, scores[k], explanation))
+    clock.lap("explanations")
     return pairs
+
+
+class _PhaseClock:
+    """Adds each phase's wall time to ``timings`` (the engine's figures) and its CPU time
+    under "<phase> cpu": on a shared machine the two differ by the time spent waiting for a
+    core, and only the second is the engine's own doing. CPU is this thread's, so blocks
+    solved side by side are not counted twice."""
+
+    def __init__(self, timings: dict[str, float] | None):
+        self.timings = timings
+        self.wall, self.cpu = time.perf_counter(), time.thread_time()
+
+    def lap(self, phase: str) -> None:
+        wall, cpu = time.perf_counter(), time.thread_time()
+        if self.timings is not None:
+            self.timings[phase] = self.timings.get(phase, 0.0) + wall - self.wall
+            key = f"{phase} cpu"
+            self.timings[key] = self.timings.get(key, 0.0) + cpu - self.cpu
+        self.wall, self.cpu = wall, cpu
 
 
 def _explain_person_runner_up(explanation, mentors, load, score, other, other_score) -> None:

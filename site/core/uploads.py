@@ -55,7 +55,12 @@ def clean_image(
         with Image.open(io.BytesIO(data)) as probe:
             fmt = probe.format
             width, height = probe.size
-    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError) as exc:
+    except Image.DecompressionBombError as exc:
+        raise ValidationError(
+            f"This image declares more than {max_pixels // 1_000_000} megapixels, "
+            "which is over the limit."
+        ) from exc
+    except (UnidentifiedImageError, OSError, ValueError) as exc:
         raise ValidationError(
             "This file is not an image we can read (JPEG, PNG, GIF or WebP)."
         ) from exc

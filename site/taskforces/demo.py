@@ -187,7 +187,7 @@ PEOPLE = [
         {"job_title": "Community moderator"},
     ),
     (
-        "marisol@example.org",
+        "cook.survivor.leader@example.org",
         "Maria Reyes",
         "cook-county",
         Discipline.SURVIVOR_LEADER,

@@ -4,28 +4,13 @@ authentication, signs in with a code, asks to join a task force, and a co-lead a
 import re
 
 import pytest
-from allauth.mfa.totp.internal.auth import (
-    format_hotp_value,
-    hotp_value,
-    yield_hotp_counters_from_time,
-)
 from django.core import mail
 
 from users.factories import PASSWORD, UserFactory
 
+from .helpers import code_for, sign_in
+
 NEW_PASSWORD = "a-long-and-unusual-passphrase"
-
-
-def code_for(secret):
-    counters = list(yield_hotp_counters_from_time())
-    return format_hotp_value(hotp_value(secret, counters[len(counters) // 2]))
-
-
-def sign_in(page, email, password):
-    page.goto("/accounts/login/")
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Password:").fill(password)
-    page.get_by_role("button", name="Sign In").click()
 
 
 @pytest.mark.django_db(transaction=True)

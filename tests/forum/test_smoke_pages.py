@@ -29,7 +29,7 @@ def test_forum_pages_render_for_a_member(topic, users, login, spaces):
 
 def test_the_fast_post_urls_match_the_url_conf():
     """The topic page builds post URLs by string (for speed); they must match reverse()."""
-    from forum.views import POST_BASE
+    from forum.topic_page import POST_BASE
 
     assert reverse("forum:post", args=[7]) == f"{POST_BASE}7/"
     assert reverse("forum:post_helpful", args=[7]) == f"{POST_BASE}7/helpful/"

@@ -74,9 +74,10 @@ def test_oversized_files_are_refused():
 
 def docx_bytes():
     out = io.BytesIO()
+    # A fixed timestamp keeps the bytes, and so the test ids, the same in every xdist worker.
     with zipfile.ZipFile(out, "w") as archive:
-        archive.writestr("[Content_Types].xml", "<Types/>")
-        archive.writestr("word/document.xml", "<w:document/>")
+        for name, text in (("[Content_Types].xml", "<Types/>"), ("word/document.xml", "<w:d/>")):
+            archive.writestr(zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0)), text)
     return out.getvalue()
 
 

@@ -216,8 +216,16 @@ SCHEDULED_JOBS: list[tuple] = [
     ("mentoring_checkins", 60 * 24),
     ("search_reindex", 60 * 24),  # nightly reconciliation of the index with the database
     ("clearsessions", 60 * 24),
+    ("survivors_consent_expiry", 60),  # a consent end date takes the work down within the hour
+    ("publish_scheduled", 10),  # Wagtail's go-live times (the survivors' cooling-off period)
 ]
 HEALTHZ_TOKEN = env_str("HEALTHZ_TOKEN", "")
+
+# Survivor Voices: where the quick exit lands, the pause between the author's approval and
+# publication, and the largest recording accepted (the front server must allow it too).
+SURVIVORS_EXIT_URL = env_str("SURVIVORS_EXIT_URL", "https://www.weather.gov/")
+SURVIVORS_COOLING_OFF_HOURS = env_int("SURVIVORS_COOLING_OFF_HOURS", 0)
+SURVIVORS_MAX_MEDIA_MB = env_int("SURVIVORS_MAX_MEDIA_MB", 100)
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "America/New_York"
@@ -277,6 +285,9 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# Uploads in the admin are checked by core.uploads (content sniffing, image re-encoding).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "core.wagtail_forms.CheckedImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "core.wagtail_forms.CheckedDocumentForm"
 WAGTAIL_PASSWORD_RESET_ENABLED = False  # one password reset: allauth's
 WAGTAILADMIN_LOGIN_URL = "/accounts/login/"
 
@@ -326,6 +337,9 @@ LOGGING = {
 }
 
 # Demo content: each app's `demo.seed(log=...)`, in this order (absent modules are skipped).
+# Library: resources whose "last reviewed" date is older than this appear in the review report.
+LIBRARY_REVIEW_AGE_DAYS = env_int("LIBRARY_REVIEW_AGE_DAYS", 365)
+
 DEMO_SEEDERS = [
     "core.demo",
     "taskforces.demo",

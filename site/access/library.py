@@ -1,0 +1,59 @@
+"""The library: who opens which resource, and the files and images resources use.
+
+- A resource is open to the viewer when it is live and its access tier is one of the viewer's
+  tiers (public: anyone; members: approved task force members and staff; law enforcement:
+  members in law enforcement or prosecution, and staff). Lists, counts, related items, feeds,
+  the sitemap and search use the queryset face of the same rule.
+- A document or image a resource uses may be read by whoever may open that resource; a file
+  used only by non-public resources is never public. Files no resource uses are left to the
+  other rules (see ``access.media``).
+"""
+
+from .core import Viewer, filter_rule, rule
+from .media import register_document_rule, register_image_rule
+from .pages import register_page_rule
+from .tiers import tier_q, tiers_for
+
+
+@rule("library.view")
+def can_view_resource(viewer: Viewer, page) -> bool:
+    return bool(page.live) and page.access_tier in tiers_for(viewer)
+
+
+@filter_rule("library.view")
+def visible_resources(viewer: Viewer, queryset):
+    return queryset.filter(tier_q(viewer))
+
+
+def _resource_page_rule(viewer: Viewer, page) -> bool:
+    return can_view_resource(viewer, page)
+
+
+def _resources_using(obj, kind: str):
+    """The resources (live or not) that use this document or image, with their tiers."""
+    from library.files import resources_using
+
+    return resources_using(obj, kind)
+
+
+def _file_rule(kind: str):
+    def check(viewer: Viewer, obj) -> bool | None:
+        resources = _resources_using(obj, kind)
+        if not resources:
+            return None
+        if viewer.is_staff:
+            return True
+        return any(can_view_resource(viewer, page) for page in resources)
+
+    return check
+
+
+def _register():
+    from library.models import ResourcePage
+
+    register_page_rule(ResourcePage, _resource_page_rule)
+
+
+_register()
+register_document_rule(_file_rule("document"))
+register_image_rule(_file_rule("image"))
