@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install migrate seed lint format lock bench clean prod-local prod-stop prod-check backup-check test-e2e e2e-deps
+.PHONY: run test install migrate seed lint format lock bench clean prod-local prod-stop prod-check backup-check test-e2e e2e-deps load
 
 run: $(STAMP) var  ## Serve the site with demo content at http://127.0.0.1:8000
 	$(MANAGE) migrate --no-input
@@ -58,6 +58,9 @@ prod-local: $(STAMP)  ## The production setup on 127.0.0.1 (gunicorn, PostgreSQL
 
 prod-stop:
 	deploy/prod-local.sh stop
+
+load: $(STAMP)  ## Load test of prod-local: mixed workload, table, lost replies, PostgreSQL restart
+	$(BIN)/python -m bench.load
 
 backup-check: $(STAMP)  ## Back up, restore into a fresh database, compare counts
 	deploy/backup_check.sh

@@ -52,9 +52,21 @@ ENV
 stop_pid() {
     local file="$RUN/$1.pid"
     if [ -f "$file" ] && kill -0 "$(cat "$file")" 2>/dev/null; then
-        kill "$(cat "$file")" && echo "stopped $1"
+        # A supervised process leads its own process group: stop the loop and the command.
+        kill -- "-$(cat "$file")" 2>/dev/null || kill "$(cat "$file")"
+        echo "stopped $1"
     fi
     rm -f "$file"
+}
+
+# Like a service manager's restart-always: the worker and the scheduler exit when the database
+# goes away (a restart, a failover) and are started again two seconds later.
+supervise() {
+    local name=$1
+    shift
+    setsid bash -c 'while :; do "$@"; echo "exited with $?; starting again in 2 s" >&2; sleep 2; done' \
+        "$name" "$@" > "$RUN/$name.log" 2>&1 < /dev/null &
+    echo $! > "$RUN/$name.pid"
 }
 
 case "${1:-start}" in
@@ -74,11 +86,9 @@ start)
     fi
     "$0" stop >/dev/null 2>&1 || true
     .venv/bin/gunicorn -c deploy/gunicorn.conf.py config.wsgi --daemon --pid "$RUN/gunicorn.pid" \
-        --access-logfile "$RUN/access.log" --error-logfile "$RUN/gunicorn.log"
-    nohup .venv/bin/python manage.py db_worker > "$RUN/worker.log" 2>&1 &
-    echo $! > "$RUN/worker.pid"
-    nohup .venv/bin/python manage.py run_scheduler > "$RUN/scheduler.log" 2>&1 &
-    echo $! > "$RUN/scheduler.pid"
+        --access-logfile "$RUN/access.log" --error-logfile "$RUN/gunicorn.log" --capture-output
+    supervise worker .venv/bin/python manage.py db_worker
+    supervise scheduler .venv/bin/python manage.py run_scheduler
     for _ in $(seq 1 60); do
         curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1 && break
         sleep 1

@@ -167,15 +167,19 @@ ACCOUNT_ADAPTER = "users.adapters.AccountAdapter"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Task Force Hub] "
 ACCOUNT_PREVENT_ENUMERATION = True
 # allauth's defaults already limit login failures, signups and password resets; these are ours.
+# The RATE_LIMIT_LOGIN* and FORUM_POSTS_PER_MINUTE variables exist for load tests of a staging
+# copy, where every simulated member signs in from one address and posts faster than a person.
+# (allauth counts a sign-in against login_failed until the password has been checked.)
 ACCOUNT_RATE_LIMITS = {
-    "login": "30/m/ip",
-    "login_failed": "10/m/ip,5/5m/key",
+    "login": env_str("RATE_LIMIT_LOGIN", "30/m/ip"),
+    "login_failed": env_str("RATE_LIMIT_LOGIN_FAILED", "10/m/ip,5/5m/key"),
     "signup": "20/m/ip",
     "reset_password": "20/m/ip,5/m/key",
     "reset_password_from_key": "20/m/ip",
     "confirm_email": "1/3m/key",
     "change_password": "5/m/user",
 }
+FORUM_POST_RATE = (env_int("FORUM_POSTS_PER_MINUTE", 10), 60)  # replies per member
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_TOTP_ISSUER = "Task Force Hub"
 MFA_PASSKEY_LOGIN_ENABLED = False
