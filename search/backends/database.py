@@ -259,7 +259,9 @@ class DatabaseBackend(Backend):
         marked = self._highlights(request, ids)
         hits = []
         for pk in ids:
-            entry = entries[pk]
+            entry = entries.get(pk)
+            if entry is None:  # replaced or removed since it was ranked (a concurrent reindex)
+                continue
             title, snippet = marked.get(pk, (None, None))
             hits.append(
                 Hit(
