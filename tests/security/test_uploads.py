@@ -25,6 +25,7 @@ COVERED_FILE_FIELDS = {
     "wagtailimages.Image.file": "this file (admin forms); tests/site/test_media.py",
     "wagtailimages.Rendition.file": "made from a cleaned original, never uploaded",
     "wagtaildocs.Document.file": "this file (admin forms)",
+    "survivors.SpokenWordPage.media_file": "tests/survivors/test_bad_input.py (size, type, tags)",
 }
 PROJECT_APPS = {
     "core",

@@ -84,6 +84,8 @@ def build() -> World:
         _forum(world, taskforce)
         _mentoring(world, taskforce, other)
         _pages(world, home)
+        _library(world, home)
+        _survivors(world, home)
         _media(world)
     with TestCase.captureOnCommitCallbacks(execute=True):
         call_command("search_reindex", verbosity=0)
@@ -363,13 +365,14 @@ def _pages(world: World, home) -> None:
 
 
 def _tiered_page_models():
-    """Every page type with an access tier, at every tier but public."""
+    """Every page type with an access tier, at every tier but public. A concrete base that
+    editors cannot create (the library's ResourcePage) is covered by its subclasses."""
     from wagtail.models import Page
 
     from access.tiers import Tier
 
     for model in apps.get_models():
-        if issubclass(model, Page) and not model._meta.abstract:
+        if issubclass(model, Page) and not model._meta.abstract and model.is_creatable:
             names = {f.name for f in model._meta.get_fields()}
             if "access_tier" in names:
                 for tier in (Tier.MEMBERS, Tier.LAW_ENFORCEMENT):
@@ -431,6 +434,83 @@ def _parent_for(model, home, depth=0):
     raise AssertionError(
         f"No parent for {model.__name__} in the test page tree: add one in world._pages"
     )
+
+
+def _library(world: World, home) -> None:
+    """A public and a law-enforcement-only webinar with a session each, a series, and a saved
+    search; the resources themselves are planted by _pages (every tiered page type)."""
+    from library import mylibrary
+    from library.factories import (
+        EventSessionFactory,
+        LibraryIndexPageFactory,
+        ToolkitPageFactory,
+        WebinarPageFactory,
+        WebinarSeriesFactory,
+    )
+    from library.models import LibraryIndexPage
+
+    index = LibraryIndexPage.objects.first() or LibraryIndexPageFactory(
+        parent=home, title="Library", slug="library"
+    )
+    series = WebinarSeriesFactory(name="Open series", slug="open-series")
+    other_series = WebinarSeriesFactory(name="Closed series", slug="closed-series")
+    start = datetime.datetime.now(datetime.UTC) + datetime.timedelta(days=14)
+    sessions = {}
+    for tier, its_series in (("public", series), ("law_enforcement", other_series)):
+        page = WebinarPageFactory(
+            parent=index, title=f"Webinar {tier}", access_tier=tier, series=its_series
+        )
+        sessions[tier] = EventSessionFactory(
+            page=page, start=start, end=start + datetime.timedelta(hours=1), capacity=5
+        )
+    public = ToolkitPageFactory(parent=index, title="Open toolkit", access_tier="public")
+    closed = ToolkitPageFactory(parent=index, title="Closed toolkit", access_tier="law_enforcement")
+    mine = mylibrary.saved_search_create(
+        user=world.users["prosecutor"], name="Mine", query="q=trafficking"
+    )
+
+    def session_reader(user, session):
+        return access.can(user, "page.view", session.page.specific)
+
+    world.things["series"] = Thing(series, other_series, everyone)  # feeds filter sessions
+    world.things["session"] = Thing(sessions["public"], sessions["law_enforcement"], session_reader)
+    world.things["resource"] = Thing(public, closed, can("page.view"))
+    world.things["saved_search"] = Thing(
+        mine, mine, lambda user, search: user is not None and user.pk == search.user_id
+    )
+
+
+def _survivors(world: World, home) -> None:
+    """A survivor-leader's submitted (unpublished) work: only she, and staff who may withdraw
+    on an author's behalf, reach its pages."""
+    from survivors import services
+    from survivors.models import MagazineIssuePage, SurvivorVoicesIndexPage
+
+    index = home.add_child(instance=SurvivorVoicesIndexPage(title="Survivor Voices", slug="voices"))
+    index.save_revision().publish()
+    issue = index.add_child(instance=MagazineIssuePage(title="Spring issue", slug="spring"))
+    issue.save_revision().publish()
+    services.voices_workflow()
+    author = world.users["survivor_leader"]
+    author.pseudonym = "Wren"
+    author.save(update_fields=["pseudonym"])
+    made = []  # the marker is planted before the work exists; the policy asks it later
+    title = world.mark(
+        "unpublished survivor work", lambda u: access.can(u, "survivors.work.manage", made[0])
+    )
+    work = services.work_submit(
+        author=author,
+        submission=services.Submission(
+            kind="poetry",
+            title=title,
+            body="I woke.",
+            content_note="References to confinement",
+            channels={"website"},
+        ),
+    )
+    made.append(work)
+    world.things["work"] = Thing(work, work, can("survivors.work.manage"))
+    world.things["work_on_behalf"] = Thing(work, work, can("survivors.withdraw_on_behalf"))
 
 
 def _jpeg() -> SimpleUploadedFile:
