@@ -156,7 +156,13 @@ def _linked_page_ids(html: str) -> list[int]:
             ids.append(page_id)
         if len(ids) >= MAX_CARDS:
             break
-    return ids
+    if not ids:
+        return ids
+    # A cached id may name a page deleted (and its path reused) since: keep live pages only.
+    from wagtail.models import Page
+
+    live = set(Page.objects.filter(pk__in=ids, live=True).values_list("pk", flat=True))
+    return [page_id for page_id in ids if page_id in live]
 
 
 def page_card(page) -> dict:

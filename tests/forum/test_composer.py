@@ -70,3 +70,21 @@ def test_links_to_site_pages_become_cards_for_those_who_may_open_them(
     toolkit.unpublish()
     page = client.get(post.topic.get_absolute_url()).content.decode()
     assert "page-card" not in page
+
+
+def test_a_link_to_a_page_deleted_and_recreated_at_the_same_path_links_the_new_page(
+    home_page, category, users
+):
+    """Page ids for paths are cached briefly; a stale one must never be stored as a link."""
+    old = home_page.add_child(instance=Page(title="Old guide", slug="guide"))
+    services.topic_create(space=category, author=users["member"], title="One", body="[g](/guide/)")
+    old_id = old.pk
+    old.delete()
+    new = home_page.add_child(instance=Page(title="New guide", slug="guide"))
+    post = services.topic_create(
+        space=category, author=users["member"], title="Two", body="See [g](/guide/)"
+    ).post
+    linked = set(
+        post.linked_pages.through.objects.filter(post=post).values_list("page_id", flat=True)
+    )
+    assert old_id not in linked and linked <= {new.pk}
