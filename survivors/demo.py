@@ -34,8 +34,8 @@ NOTE = "Demo content: every name and work in this section is fictional."
 
 # email, account name (fictional), pseudonym
 AUTHORS = [
-    ("river.demo@example.org", "Jo Demo-Author", "River"),
-    ("wren.demo@example.org", "Sam Demo-Author", "Wren"),
+    ("author.one@example.org", "Jo Demo-Author", "River"),
+    ("author.two@example.org", "Sam Demo-Author", "Wren"),
 ]
 
 
