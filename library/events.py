@@ -240,7 +240,7 @@ def _fill_seats(session: EventSession) -> list[Registration]:
 def registration_cancel(*, registration: Registration, by) -> Registration:
     """Cancel a registration (its owner or staff) and give the freed seat to the first person
     on the waitlist, who is told by email."""
-    if by is None or not by.is_authenticated or (by.pk != registration.user_id and not by.is_staff):
+    if not access.can(by, "library.registration.cancel", registration):
         raise PermissionDenied
 
     def cancel(locked: EventSession) -> Registration:

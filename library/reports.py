@@ -10,6 +10,8 @@ from django.utils import timezone
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
+import access
+
 from .models import ResourcePage
 
 
@@ -68,8 +70,5 @@ class ReviewDueReportView(ReportView):
         return context
 
     def dispatch(self, request, *args, **kwargs):
-        from django.core.exceptions import PermissionDenied
-
-        if not (request.user.is_staff or request.user.has_perm("wagtailcore.change_page")):
-            raise PermissionDenied
+        access.require(request.user, "library.review_report")
         return super().dispatch(request, *args, **kwargs)

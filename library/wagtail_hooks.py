@@ -7,6 +7,8 @@ from wagtail.admin.menu import AdminOnlyMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+import access
+
 from .models import Audience, Topic, TraffickingType, WebinarSeries
 from .reports import ReviewDueReportView
 
@@ -69,7 +71,7 @@ def register_review_report_urls():
 
 class ReviewReportMenuItem(AdminOnlyMenuItem):
     def is_shown(self, request):
-        return request.user.is_staff or request.user.has_perm("wagtailcore.change_page")
+        return access.can(request.user, "library.review_report")
 
 
 @hooks.register("register_reports_menu_item")

@@ -25,8 +25,16 @@ def visible_resources(viewer: Viewer, queryset):
     return queryset.filter(tier_q(viewer))
 
 
-def _resource_page_rule(viewer: Viewer, page) -> bool:
-    return can_view_resource(viewer, page)
+@rule("library.registration.cancel")
+def can_cancel_registration(viewer: Viewer, registration) -> bool:
+    """Its owner, or staff acting for someone who cannot."""
+    return viewer.is_authenticated and (viewer.is_staff or viewer.id == registration.user_id)
+
+
+@rule("library.review_report")
+def can_see_review_report(viewer: Viewer, obj=None) -> bool:
+    """The report of resources due for review: staff and page editors."""
+    return viewer.is_staff or viewer.has_perm("wagtailcore.change_page")
 
 
 def _resources_using(obj, kind: str):
@@ -51,7 +59,7 @@ def _file_rule(kind: str):
 def _register():
     from library.models import ResourcePage
 
-    register_page_rule(ResourcePage, _resource_page_rule)
+    register_page_rule(ResourcePage, can_view_resource)
 
 
 _register()
