@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from core.uploads import clean_image
 
 from .media import clean_media
-from .models import Channel, ContentTheme, EventKind, VoicesEventPage
+from .models import Channel, ContentTheme, EventKind, ExhibitionPage, VoicesEventPage
 from .selectors import upcoming_events
 from .services import ImageUpload, Submission, open_issues
 
@@ -202,3 +202,44 @@ class ChangesForm(forms.Form):
         max_length=4000,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
+
+
+WHOLE_WORK = "work"
+
+
+def gallery_items(work) -> list:
+    """The images a gallery shows or is about to show: the newest version's, then any still
+    live that an editor has taken out of it since."""
+    if not isinstance(work, ExhibitionPage):
+        return []
+    items = list(work.get_latest_revision_as_object().gallery_images.all())
+    seen = {item.image_id for item in items}
+    items += [item for item in work.gallery_images.all() if item.image_id not in seen]
+    return [item for item in items if item.image_id]
+
+
+class WithdrawForm(forms.Form):
+    """The whole work, or, from a gallery of several images, one of them."""
+
+    what = forms.ChoiceField(
+        label="What do you want to withdraw?", widget=forms.RadioSelect, initial=WHOLE_WORK
+    )
+
+    def __init__(self, *args, work, **kwargs):
+        super().__init__(*args, **kwargs)
+        items = gallery_items(work)
+        self.items = items if len(items) > 1 else []
+        what = self.fields["what"]
+        what.required = bool(self.items)  # with nothing to choose, it is the whole work
+        what.choices = [(WHOLE_WORK, "The whole work")] + [
+            (str(item.image_id), f"Only image {n}: {item.caption or item.alt_text}")
+            for n, item in enumerate(self.items, start=1)
+        ]
+
+    def options(self) -> list:
+        """Each radio button with the gallery item it stands for (None: the whole work)."""
+        return list(zip(self["what"], [None, *self.items], strict=True))
+
+    def image_id(self) -> int | None:
+        what = self.cleaned_data["what"]
+        return None if what in ("", WHOLE_WORK) else int(what)

@@ -55,7 +55,26 @@ class ConsentRecordQuerySet(models.QuerySet):
         return self.approved().filter(models.Q(ends_on__isnull=True) | models.Q(ends_on__gt=today))
 
 
-class ConsentRecord(models.Model):
+class WithdrawnOnBehalf(models.Model):
+    """Who withdrew, when it was an editor acting for the author rather than she herself."""
+
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    on_behalf = models.BooleanField(
+        default=False, help_text="Withdrawn by an editor on the author's behalf."
+    )
+
+    class Meta:
+        abstract = True
+
+
+class ConsentRecord(WithdrawnOnBehalf):
     """One version of an author's consent for one work. A new version is added whenever she
     approves a revision; the newest decides. The record outlives a withdrawn work (without its
     content) as the evidence that consent was withdrawn, and when."""
@@ -87,17 +106,6 @@ class ConsentRecord(models.Model):
         null=True, blank=True, help_text="The work unpublishes itself on this date."
     )
     withdrawn_at = models.DateTimeField(null=True, blank=True)
-    withdrawn_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        editable=False,
-    )
-    on_behalf = models.BooleanField(
-        default=False, help_text="Withdrawn by an editor on the author's behalf."
-    )
     # Where the work was, so that its old address can say it was withdrawn (410).
     withdrawn_path = models.CharField(max_length=255, blank=True, db_index=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -314,6 +322,10 @@ class ExhibitionPage(VoicesWork):
     class Meta:
         verbose_name = "exhibition gallery"
 
+    def image_withdrawals(self):
+        """Images the author took out of this gallery since it was published."""
+        return ImageWithdrawal.objects.filter(work_id=self.pk)
+
 
 class ExhibitionImage(Orderable):
     page = ParentalKey(ExhibitionPage, on_delete=models.CASCADE, related_name="gallery_images")
@@ -330,6 +342,29 @@ class ExhibitionImage(Orderable):
         FieldPanel("caption"),
         FieldPanel("medium"),
     ]
+
+
+class ImageWithdrawal(WithdrawnOnBehalf):
+    """An author took one image out of her gallery; the rest stays published. Like a consent
+    record, it outlives the image (nothing of which is kept) as the evidence of when, and
+    lets the gallery say that something was withdrawn by its author."""
+
+    work = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="voices_image_withdrawals",
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", editable=False
+    )
+    withdrawn_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["withdrawn_at", "pk"]
+
+    def __str__(self):
+        return f"Image withdrawn {self.withdrawn_at:%Y-%m-%d}"
 
 
 class MediaKind(models.TextChoices):

@@ -12,6 +12,9 @@ def work_document(work) -> SearchDocument | None:
     if not work.live or not work.consent_allows(Channel.WEBSITE):
         return None
     parts = [work.statement, getattr(work, "body", ""), getattr(work, "transcript", "")]
+    if hasattr(work, "gallery_images"):
+        for item in work.gallery_images.all():
+            parts += [item.caption, item.medium, item.alt_text]
     return SearchDocument(
         kind="voices",
         object_id=str(work.pk),

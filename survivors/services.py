@@ -29,6 +29,7 @@ from wagtail.models import (
     GroupApprovalTask,
     Page,
     PageLogEntry,
+    ReferenceIndex,
     Revision,
     TaskState,
     Workflow,
@@ -48,6 +49,7 @@ from .models import (
     ContentTheme,
     ExhibitionImage,
     ExhibitionPage,
+    ImageWithdrawal,
     MagazineIssuePage,
     PiecePage,
     SpokenWordPage,
@@ -350,6 +352,67 @@ def work_withdraw(*, work, user, on_behalf: bool = False) -> ConsentRecord:
         image.delete()
     transaction.on_commit(lambda: _delete_files(files))
     return record
+
+
+@transaction.atomic
+def image_withdraw(*, work, image_id: int, user, on_behalf: bool = False) -> ImageWithdrawal:
+    """Take one image out of a gallery and leave the rest as it is. The image, its resized
+    copies and its files are deleted, and it is cut out of every saved version (so the version
+    the author approved is still the one that is live, without it); the gallery's search entry
+    is rebuilt and the gallery says an image was withdrawn by its author. Withdrawing the last
+    image is withdrawing the work: ``work_withdraw``."""
+    work = work.specific
+    allowed = "survivors.withdraw_on_behalf" if on_behalf else "survivors.work.manage"
+    if not access.can(user, allowed, work):
+        raise PermissionDenied
+    if not isinstance(work, ExhibitionPage):
+        raise ValidationError("Only a gallery has images to withdraw one by one.")
+    page_type = ContentType.objects.get_for_model(Page)
+    revisions = list(
+        Revision.objects.select_for_update().filter(
+            base_content_type=page_type, object_id=str(work.pk)
+        )
+    )
+    in_gallery = {item.image_id for item in work.gallery_images.all()}
+    in_versions = {
+        entry.get("image")
+        for revision in revisions
+        for entry in revision.content.get("gallery_images", [])
+    }
+    if image_id not in in_gallery | in_versions:
+        raise ValidationError("That image is not part of this gallery.")
+    if not (in_gallery | in_versions) - {image_id}:
+        raise ValidationError("It is the gallery's only image: withdraw the whole work instead.")
+
+    for revision in revisions:
+        entries = revision.content.get("gallery_images", [])
+        kept = [entry for entry in entries if entry.get("image") != image_id]
+        if len(kept) != len(entries):
+            revision.content["gallery_images"] = kept
+            revision.save(update_fields=["content"])
+    ExhibitionImage.objects.filter(page=work, image_id=image_id).delete()
+    files = []
+    image = get_image_model().objects.filter(pk=image_id).first()
+    if image is not None:
+        files = [image.file.name, *image.renditions.values_list("file", flat=True)]
+        image.delete()
+    ReferenceIndex.create_or_update_for_object(work)
+
+    withdrawal = ImageWithdrawal.objects.create(
+        work=work,
+        author_id=work.author_id,
+        withdrawn_by=user if on_behalf else None,
+        on_behalf=on_behalf,
+    )
+    log(
+        instance=work,
+        action="survivors.withdraw_image",
+        user=user if on_behalf else None,
+        data={"on_behalf": on_behalf, "image_withdrawal": withdrawal.pk},
+    )
+    search_registry.reindex(work)
+    transaction.on_commit(lambda: _delete_files(files))
+    return withdrawal
 
 
 def _stored_files(work) -> list[str]:

@@ -16,7 +16,14 @@ from django.views.decorators.http import require_POST
 import access
 
 from . import services
-from .forms import ApprovalForm, ChangesForm, SubmissionForm
+from .forms import (
+    WHOLE_WORK,
+    ApprovalForm,
+    ChangesForm,
+    SubmissionForm,
+    WithdrawForm,
+    gallery_items,
+)
 from .models import ConsentRecord, VoicesWork
 from .selectors import editor_comments, public_works, status_of
 
@@ -121,6 +128,7 @@ def _render_detail(request, work, status, revision, approval_form, changes_form,
             "comments": editor_comments(work),
             "approval_form": approval_form,
             "changes_form": changes_form,
+            "gallery": gallery_items(work),
         },
         status=status_code,
     )
@@ -178,11 +186,7 @@ def request_changes(request, pk):
 @login_required
 def withdraw(request, pk):
     work = _own_work(request, pk)
-    if request.method == "POST":
-        services.work_withdraw(work=work, user=request.user)
-        messages.success(request, "Your work is withdrawn. Its files and versions are deleted.")
-        return redirect("survivors:dashboard")
-    return render(request, "survivors/withdraw.html", {"work": work, "on_behalf": False})
+    return _withdraw(request, work, on_behalf=False)
 
 
 @login_required
@@ -191,14 +195,49 @@ def withdraw_on_behalf(request, pk):
     if not access.can(request.user, "survivors.withdraw_on_behalf"):
         raise Http404
     work = django_get_or_404(VoicesWork, pk=pk).specific
-    if request.method == "POST":
-        services.work_withdraw(work=work, user=request.user, on_behalf=True)
+    return _withdraw(request, work, on_behalf=True)
+
+
+def _withdraw(request, work, *, on_behalf: bool):
+    """Confirm, then withdraw the whole work or one image of a gallery. The choice is made on
+    this page, already marked when she came from an image's own "Withdraw" link."""
+    chosen = request.GET.get("image", WHOLE_WORK)
+    data = request.POST if request.method == "POST" else None
+    form = WithdrawForm(data, work=work, initial={"what": chosen})
+    if request.method == "POST" and form.is_valid():
+        image_id = form.image_id()
+        try:
+            if image_id is None:
+                services.work_withdraw(work=work, user=request.user, on_behalf=on_behalf)
+            else:
+                services.image_withdraw(
+                    work=work, image_id=image_id, user=request.user, on_behalf=on_behalf
+                )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            return _withdrawn(request, work, image_id=image_id, on_behalf=on_behalf)
+    return render(
+        request,
+        "survivors/withdraw.html",
+        {"work": work, "on_behalf": on_behalf, "form": form},
+        status=400 if form.is_bound else 200,
+    )
+
+
+def _withdrawn(request, work, *, image_id, on_behalf):
+    if image_id is not None:
+        messages.success(request, "The image is withdrawn. Its files and copies are deleted.")
+        if on_behalf:
+            return redirect("wagtailadmin_pages:edit", work.pk)
+        return redirect("survivors:work", pk=work.pk)
+    if on_behalf:
         messages.success(request, "The work is withdrawn on its author’s behalf.")
         return redirect(reverse("wagtailadmin_explore", args=[work.get_parent().pk]))
-    return render(request, "survivors/withdraw.html", {"work": work, "on_behalf": True})
+    messages.success(request, "Your work is withdrawn. Its files and versions are deleted.")
+    return redirect("survivors:dashboard")
 
 
-@login_required
 def identities(request):
     """Pseudonym to person, for advocates only (missing and forbidden look the same)."""
     if not access.can(request.user, "survivors.view_legal_identity"):

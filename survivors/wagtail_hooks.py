@@ -36,6 +36,11 @@ def survivors_log_actions(actions):
         "survivors.withdraw", "Withdraw (author's consent)", "Withdrawn by its author"
     )
     actions.register_action(
+        "survivors.withdraw_image",
+        "Withdraw one image (author's consent)",
+        "An image withdrawn by its author",
+    )
+    actions.register_action(
         "survivors.consent_ended", "Unpublish (consent ended)", "Unpublished: consent ended"
     )
 
