@@ -196,6 +196,16 @@ class ApprovalForm(forms.Form):
         return set(channels)
 
 
+class NoteForm(forms.Form):
+    text = forms.CharField(
+        label="Your note to the editors",
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Please write your note."},
+    )
+    reply_to = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+
 class ChangesForm(forms.Form):
     comment = forms.CharField(
         label="What would you like changed?",

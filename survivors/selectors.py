@@ -71,16 +71,46 @@ def status_of(work) -> dict:
 
 
 def editor_comments(work) -> list[dict]:
-    """The editors' comments (in the admin) and their notes on workflow steps, oldest first,
-    without the editors' or anyone's names."""
+    """The conversation about a work, oldest first: the editors' comments (in the admin), her
+    notes and replies (saved under the section's neutral account), and the notes on workflow
+    steps. No one's name: each note says only whether it was hers. ``reply_to`` is the thread
+    she can answer in."""
     from wagtail.models import Comment, TaskState
 
+    from .services import SYSTEM_OWNER_EMAIL
+
+    def mine(user) -> bool:
+        return user is not None and user.email == SYSTEM_OWNER_EMAIL
+
     notes = []
-    for comment in Comment.objects.filter(page=work).prefetch_related("replies"):
-        notes.append({"at": comment.created_at, "text": comment.text})
+    comments = Comment.objects.filter(page=work).select_related("user")
+    for comment in comments.prefetch_related("replies__user"):
+        notes.append(
+            {
+                "at": comment.created_at,
+                "text": comment.text,
+                "by_author": mine(comment.user),
+                "reply_to": comment.pk,
+            }
+        )
         for reply in comment.replies.all():
-            notes.append({"at": reply.created_at, "text": reply.text})
+            notes.append(
+                {
+                    "at": reply.created_at,
+                    "text": reply.text,
+                    "by_author": mine(reply.user),
+                    "reply_to": comment.pk,
+                }
+            )
     states = TaskState.objects.for_instance(work).exclude(comment="")
     for state in states:
-        notes.append({"at": state.finished_at or state.started_at, "text": state.comment})
+        # Her own "ask for changes" is a step finished without a user; editors' carry theirs.
+        notes.append(
+            {
+                "at": state.finished_at or state.started_at,
+                "text": state.comment,
+                "by_author": state.finished_by_id is None,
+                "reply_to": None,
+            }
+        )
     return sorted(notes, key=lambda note: note["at"])

@@ -26,6 +26,8 @@ from wagtail.images import get_image_model
 from wagtail.log_actions import log
 from wagtail.models import (
     Collection,
+    Comment,
+    CommentReply,
     GroupApprovalTask,
     Page,
     PageLogEntry,
@@ -295,6 +297,34 @@ def work_request_changes(*, work, user, comment: str) -> None:
         raise ValidationError("This work is not waiting for your approval.")
     task_state.reject(user=None, comment=comment)
     notify_editors()
+
+
+@transaction.atomic
+def work_note(*, work, user, text: str, reply_to: int | None = None):
+    """The author writes to the editors about her work, at any time while it exists: a reply
+    in one of their comment threads, or a new comment. Saved under the section's neutral
+    account, so the admin shows the words but never whose account wrote them."""
+    work = work.specific
+    if not access.can(user, "survivors.work.manage", work):
+        raise PermissionDenied
+    text = text.strip()
+    if not text:
+        raise ValidationError("Please write your note.")
+    if reply_to is not None:
+        comment = Comment.objects.filter(page=work, pk=reply_to).first()
+        if comment is None:
+            raise ValidationError("That conversation is no longer open. Send a new note.")
+        note = CommentReply.objects.create(comment=comment, user=system_owner(), text=text)
+    else:
+        note = Comment.objects.create(
+            page=work,
+            user=system_owner(),
+            text=text,
+            contentpath="title",
+            revision_created=work.get_latest_revision(),
+        )
+    notify_editors()
+    return note
 
 
 # --- withdrawal and the end of consent -----------------------------------------------------

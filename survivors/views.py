@@ -20,6 +20,7 @@ from .forms import (
     WHOLE_WORK,
     ApprovalForm,
     ChangesForm,
+    NoteForm,
     SubmissionForm,
     WithdrawForm,
     gallery_items,
@@ -117,7 +118,10 @@ def work_detail(request, pk):
     return _render_detail(request, work, status, revision, approval_form, ChangesForm())
 
 
-def _render_detail(request, work, status, revision, approval_form, changes_form, status_code=200):
+def _render_detail(
+    request, work, status, revision, approval_form, changes_form, status_code=200, note_form=None
+):
+    comments = editor_comments(work)
     return render(
         request,
         "survivors/work_detail.html",
@@ -125,13 +129,27 @@ def _render_detail(request, work, status, revision, approval_form, changes_form,
             "work": work,
             "status": status,
             "preview": revision.as_object() if revision else None,
-            "comments": editor_comments(work),
+            "comments": comments,
             "approval_form": approval_form,
             "changes_form": changes_form,
             "gallery": gallery_items(work),
+            **_note_forms(note_form, comments),
         },
         status=status_code,
     )
+
+
+def _note_forms(bound, comments):
+    """A note that came back with an error is shown where she wrote it: in its thread's reply
+    box, or (also when that thread is gone) in the general one."""
+    threads = {str(note["reply_to"]) for note in comments if not note["by_author"]}
+    thread = str(bound.data.get("reply_to") or "") if bound is not None else ""
+    replying = thread in threads
+    return {
+        "note_form": bound if bound is not None and not replying else NoteForm(),
+        "reply_form": bound if replying else None,
+        "replying_to": thread if replying else "",
+    }
 
 
 @login_required
@@ -141,24 +159,19 @@ def approve(request, pk):
     # 403 tells an editor plainly that this step is the author's alone.
     work = django_get_or_404(VoicesWork, pk=pk).specific
     access.require(request.user, "survivors.work.manage", work)
-    form = ApprovalForm(request.POST)
-    if form.is_valid():
-        try:
-            services.work_approve(
-                work=work,
-                user=request.user,
-                revision_id=form.cleaned_data["revision_id"],
-                channels=form.cleaned_data["channels"],
-                ends_on=form.cleaned_data["ends_on"],
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, "Thank you. Your approval and consent are recorded.")
-            return redirect("survivors:work", pk=work.pk)
-    status = status_of(work)
-    revision = work.get_latest_revision() if status["awaiting_approval"] else None
-    return _render_detail(request, work, status, revision, form, ChangesForm(), 400)
+    return _author_step(
+        request,
+        work,
+        ApprovalForm(request.POST),
+        lambda data: services.work_approve(
+            work=work,
+            user=request.user,
+            revision_id=data["revision_id"],
+            channels=data["channels"],
+            ends_on=data["ends_on"],
+        ),
+        "Thank you. Your approval and consent are recorded.",
+    )
 
 
 @login_required
@@ -166,21 +179,61 @@ def approve(request, pk):
 def request_changes(request, pk):
     work = django_get_or_404(VoicesWork, pk=pk).specific
     access.require(request.user, "survivors.work.manage", work)
-    form = ChangesForm(request.POST)
+    return _author_step(
+        request,
+        work,
+        ChangesForm(request.POST),
+        lambda data: services.work_request_changes(
+            work=work, user=request.user, comment=data["comment"]
+        ),
+        "Your note is with the editors.",
+    )
+
+
+@login_required
+@require_POST
+def note(request, pk):
+    """Her note to the editors, new or in reply to one of theirs."""
+    work = _own_work(request, pk)
+    return _author_step(
+        request,
+        work,
+        NoteForm(request.POST),
+        lambda data: services.work_note(
+            work=work, user=request.user, text=data["text"], reply_to=data["reply_to"]
+        ),
+        "Your note is with the editors.",
+    )
+
+
+def _author_step(request, work, form, act, done: str):
+    """One of her steps, posted from her work's page: on success a message and back to that
+    page; on an error the page comes back (400) with what she typed, in the form she used."""
     if form.is_valid():
         try:
-            services.work_request_changes(
-                work=work, user=request.user, comment=form.cleaned_data["comment"]
-            )
+            act(form.cleaned_data)
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, "Your note is with the editors.")
+            messages.success(request, done)
             return redirect("survivors:work", pk=work.pk)
     status = status_of(work)
     revision = work.get_latest_revision() if status["awaiting_approval"] else None
-    approval_form = ApprovalForm(initial={"revision_id": revision.pk if revision else None})
-    return _render_detail(request, work, status, revision, approval_form, form, 400)
+    bound = {type(form): form}
+    approval_form = bound.get(ApprovalForm) or ApprovalForm(
+        initial={"revision_id": revision.pk if revision else None}
+    )
+    changes_form = bound.get(ChangesForm) or ChangesForm()
+    return _render_detail(
+        request,
+        work,
+        status,
+        revision,
+        approval_form,
+        changes_form,
+        400,
+        note_form=bound.get(NoteForm),
+    )
 
 
 @login_required

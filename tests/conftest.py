@@ -20,7 +20,7 @@ def home_page(db):
 
 
 def make_home_page():
-    from wagtail.models import Locale
+    from wagtail.models import Collection, Locale
 
     from core.models import HomePage
 
@@ -28,6 +28,8 @@ def make_home_page():
     if root is None:  # a transactional test flushed what the migrations created
         Locale.objects.get_or_create(language_code="en")
         root = Page.add_root(instance=Page(title="Root", slug="root"))
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
     home = root.add_child(instance=HomePage(title="Task Force Hub", slug="hub-home"))
     Site.objects.update_or_create(
         is_default_site=True,
