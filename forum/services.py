@@ -636,7 +636,8 @@ def _fan_out(post: Post, rendered, *, levels: dict[int, str] | None = None) -> N
             want(user_id, NotificationKind.WATCHING)
     if not wanted:
         return
-    users = get_user_model().objects.filter(pk__in=wanted, is_active=True)
+    users = list(get_user_model().objects.filter(pk__in=wanted, is_active=True))
+    access.prime(users)
     by_kind: dict[str, list] = {}
     for user in users:
         if access.can(user, "forum.post.read", post):

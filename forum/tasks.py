@@ -29,6 +29,7 @@ def email_notifications(*, notification_ids: list[int]) -> int:
     notifications = Notification.objects.filter(
         pk__in=notification_ids, emailed_at__isnull=True, read_at__isnull=True
     ).select_related("user", "topic__space", "post", "actor")
+    access.prime([notification.user for notification in notifications])
     for notification in notifications:
         user = notification.user
         if not user.is_active or profile_for(user).email_mode != EmailMode.IMMEDIATE:

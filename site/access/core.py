@@ -98,21 +98,44 @@ def viewer_for(user) -> Viewer:
         return Viewer(user=user)
     from taskforces.models import Membership
 
-    facts = tuple(
-        MembershipFact(*row)
-        for row in Membership.objects.approved()
-        .filter(user=user)
-        .values_list("taskforce_id", "discipline", "role", "region_id")
-    )
+    rows = Membership.objects.approved().filter(user=user)
+    return _remember(user, rows.values_list("taskforce_id", "discipline", "role", "region_id"))
+
+
+def _remember(user, rows) -> Viewer:
     viewer = Viewer(
         user=user,
         is_authenticated=True,
         is_staff=user.is_staff,
         is_superuser=user.is_superuser,
-        memberships=facts,
+        memberships=tuple(MembershipFact(*row) for row in rows),
     )
     setattr(user, _CACHE_ATTR, viewer)
     return viewer
+
+
+def prime(users) -> None:
+    """Load the viewers of many users in one query (e.g. everyone a post notifies), so that
+    asking about each of them costs no further query."""
+    from taskforces.models import Membership
+
+    todo = {
+        user.pk: user
+        for user in users
+        if user.is_authenticated and user.is_active and not hasattr(user, _CACHE_ATTR)
+    }
+    if not todo:
+        return
+    facts: dict[int, list] = {pk: [] for pk in todo}
+    rows = (
+        Membership.objects.approved()
+        .filter(user_id__in=todo)
+        .values_list("user_id", "taskforce_id", "discipline", "role", "region_id")
+    )
+    for user_id, *fact in rows:
+        facts[user_id].append(fact)
+    for pk, user in todo.items():
+        _remember(user, facts[pk])
 
 
 def forget(user) -> None:

@@ -120,3 +120,37 @@ def test_the_digest_command_runs(spaces, users, topic, on_commit):
     with on_commit(execute=True):
         call_command("forum_send_digests", frequency="daily")
     assert any(users["prosecutor"].email in m.to for m in mail.outbox)
+
+
+def test_a_reply_costs_the_same_queries_for_three_watchers_or_thirty(spaces, users, taskforce):
+    """Who may read a reply is asked of every person it notifies; their memberships are read
+    in one query, so a busy task force group costs no more per reply than a quiet one."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from taskforces.factories import MembershipFactory
+
+    space = spaces["taskforce"]
+    topic = services.topic_create(
+        space=space, author=users["co_lead"], title="Weekly sync", body="Agenda"
+    ).post.topic
+    author = users["taskforce_member"]
+
+    def add_watchers(count):
+        for _ in range(count):
+            watcher = MembershipFactory(taskforce=taskforce, status="approved").user
+            services.subscription_set(user=watcher, space=space, level=Level.WATCHING)
+
+    def queries_for_a_reply():
+        with CaptureQueriesContext(connection) as ctx:
+            services.post_create(topic=topic, author=author, body="Thursday works.")
+        return len(ctx.captured_queries)
+
+    add_watchers(3)
+    services.post_create(topic=topic, author=author, body="First, to settle the author's state.")
+    few = queries_for_a_reply()
+    add_watchers(27)
+    many = queries_for_a_reply()
+    watched = Notification.objects.filter(kind=NotificationKind.WATCHING)
+    assert watched.values("user").distinct().count() >= 30
+    assert many == few

@@ -113,3 +113,22 @@ def test_get_object_or_404_treats_missing_and_forbidden_alike(users, taskforce):
         )
         == taskforce
     )
+
+
+@pytest.mark.django_db
+def test_priming_many_users_reads_their_memberships_once_and_agrees(users, taskforce):
+    from django.contrib.auth import get_user_model
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    ids = [user.pk for user in users.values() if user is not None]
+    fresh = list(get_user_model().objects.filter(pk__in=ids))
+    with CaptureQueriesContext(connection) as ctx:
+        access.prime(fresh)
+        primed = {user.pk: access.viewer_for(user) for user in fresh}
+    assert len(ctx.captured_queries) == 1
+    for user in get_user_model().objects.filter(pk__in=ids):
+        expected = access.viewer_for(user)
+        viewer = primed[user.pk]
+        assert sorted(viewer.memberships) == sorted(expected.memberships)
+        assert (viewer.is_staff, viewer.is_member) == (expected.is_staff, expected.is_member)
