@@ -4,7 +4,15 @@ from django.core.exceptions import ValidationError
 from core.uploads import clean_image
 
 from .media import clean_media
-from .models import Channel, ContentTheme, EventKind, ExhibitionPage, VoicesEventPage
+from .models import (
+    Channel,
+    ContentTheme,
+    EventKind,
+    ExhibitionPage,
+    PiecePage,
+    SpokenWordPage,
+    VoicesEventPage,
+)
 from .selectors import upcoming_events
 from .services import ImageUpload, Submission, open_issues
 
@@ -253,3 +261,75 @@ class WithdrawForm(forms.Form):
     def image_id(self) -> int | None:
         what = self.cleaned_data["what"]
         return None if what in ("", WHOLE_WORK) else int(what)
+
+
+class EditForm(forms.Form):
+    """Her own words after sending them, as the newest version has them: the fields her kind
+    of work has, and each image's description."""
+
+    title = SubmissionForm.base_fields["title"]
+    content_note_themes = SubmissionForm.base_fields["content_note_themes"]
+    content_note = SubmissionForm.base_fields["content_note"]
+    statement = SubmissionForm.base_fields["statement"]
+    body = SubmissionForm.base_fields["body"]
+    transcript = SubmissionForm.base_fields["transcript"]
+
+    def __init__(self, *args, work, **kwargs):
+        draft = work.get_latest_revision_as_object()
+        initial = {
+            "title": draft.title,
+            "content_note_themes": list(draft.content_note_themes.all()),
+            "content_note": draft.content_note,
+            "statement": draft.statement,
+            "body": getattr(draft, "body", ""),
+            "transcript": getattr(draft, "transcript", ""),
+        }
+        super().__init__(*args, initial=initial, **kwargs)
+        self.fields["content_note_themes"].queryset = ContentTheme.objects.all()
+        if not isinstance(draft, PiecePage):
+            del self.fields["body"]
+        if not isinstance(draft, SpokenWordPage):
+            del self.fields["transcript"]
+        self.items = list(draft.gallery_images.all()) if isinstance(draft, ExhibitionPage) else []
+        for n, item in enumerate(self.items, start=1):
+            key = item.image_id
+            self.fields[f"alt_{key}"] = forms.CharField(
+                label=f"Image {n}: what it shows (for screen readers)",
+                max_length=250,
+                initial=item.alt_text,
+                error_messages={"required": "Please describe what the image shows."},
+            )
+            self.fields[f"medium_{key}"] = forms.CharField(
+                label=f"Image {n}: medium", required=False, max_length=120, initial=item.medium
+            )
+            self.fields[f"caption_{key}"] = forms.CharField(
+                label=f"Image {n}: caption", required=False, max_length=250, initial=item.caption
+            )
+
+    def image_rows(self) -> list:
+        return [
+            (item, [self[f"{name}_{item.image_id}"] for name in ("alt", "medium", "caption")])
+            for item in self.items
+        ]
+
+    def clean(self):
+        data = super().clean()
+        if "body" in self.fields and not (data.get("body") or "").strip():
+            self.add_error("body", "Please paste or type your work here.")
+        if "transcript" in self.fields and not (data.get("transcript") or "").strip():
+            self.add_error("transcript", "Please add a transcript.")
+        return data
+
+    def changes(self) -> tuple[dict, dict]:
+        data = self.cleaned_data
+        names = ("title", "content_note_themes", "content_note", "statement", "body", "transcript")
+        fields = {name: data[name] for name in names if name in self.fields}
+        images = {
+            item.image_id: {
+                "alt_text": data[f"alt_{item.image_id}"],
+                "medium": data[f"medium_{item.image_id}"],
+                "caption": data[f"caption_{item.image_id}"],
+            }
+            for item in self.items
+        }
+        return fields, images

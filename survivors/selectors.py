@@ -40,7 +40,12 @@ def status_of(work) -> dict:
 
     consent = work.consent()
     state = work.current_workflow_state
-    if work.live:
+    if work.live and state is not None:
+        waiting = pending_author_task(work) is not None
+        label = "Published · your new version " + (
+            "is waiting for your approval" if waiting else "is with the editors"
+        )
+    elif work.live:
         label = "Published"
     elif (
         work.go_live_at

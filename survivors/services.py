@@ -327,6 +327,42 @@ def work_note(*, work, user, text: str, reply_to: int | None = None):
     return note
 
 
+EDITABLE = ("title", "content_note", "content_note_themes", "statement", "body", "transcript")
+EDITABLE_IMAGE = ("alt_text", "caption", "medium")
+
+
+@transaction.atomic
+def work_edit(*, work, user, fields: dict, images: dict | None = None) -> Revision:
+    """She changes her own words (and her images' descriptions) at any time. The new version
+    goes back to the editors and then to her for approval, like a new submission; what is
+    published stays as it is until she approves the new version."""
+    work = work.specific
+    if not access.can(user, "survivors.work.manage", work):
+        raise PermissionDenied
+    draft = work.get_latest_revision_as_object()
+    for name, value in fields.items():
+        if name not in EDITABLE or not hasattr(draft, name):
+            continue
+        if name == "content_note_themes":
+            draft.content_note_themes = list(value)
+        else:
+            setattr(draft, name, value.strip() if name == "title" else value)
+    if images and isinstance(draft, ExhibitionPage):
+        items = list(draft.gallery_images.all())  # each all() gives fresh copies
+        for item in items:
+            for name, value in images.get(item.image_id, {}).items():
+                if name in EDITABLE_IMAGE:
+                    setattr(item, name, value)
+        draft.gallery_images = items
+    revision = draft.save_revision(user=system_owner(), log_action=False)
+    state = work.current_workflow_state
+    if state is not None:
+        state.cancel(user=None)
+    voices_workflow().start(Page.objects.get(pk=work.pk).specific, user=None)
+    notify_editors()
+    return revision
+
+
 # --- withdrawal and the end of consent -----------------------------------------------------
 
 

@@ -15,6 +15,7 @@ urlpatterns = [
     path("me/<int:pk>/approve/", views.approve, name="approve"),
     path("me/<int:pk>/changes/", views.request_changes, name="request_changes"),
     path("me/<int:pk>/note/", views.note, name="note"),
+    path("me/<int:pk>/edit/", views.edit, name="edit"),
     path("me/<int:pk>/withdraw/", views.withdraw, name="withdraw"),
     path("withdraw-on-behalf/<int:pk>/", views.withdraw_on_behalf, name="withdraw_on_behalf"),
     path("identities/", views.identities, name="identities"),

@@ -20,6 +20,7 @@ from .forms import (
     WHOLE_WORK,
     ApprovalForm,
     ChangesForm,
+    EditForm,
     NoteForm,
     SubmissionForm,
     WithdrawForm,
@@ -233,6 +234,28 @@ def _author_step(request, work, form, act, done: str):
         changes_form,
         400,
         note_form=bound.get(NoteForm),
+    )
+
+
+@login_required
+def edit(request, pk):
+    """Change her own words; the new version goes to the editors and back to her."""
+    work = _own_work(request, pk)
+    form = EditForm(request.POST if request.method == "POST" else None, work=work)
+    if form.is_bound and form.is_valid():
+        fields, images = form.changes()
+        services.work_edit(work=work, user=request.user, fields=fields, images=images)
+        messages.success(
+            request,
+            "Your changes are saved and with the editors. You will be asked to approve the "
+            "new version before it appears.",
+        )
+        return redirect("survivors:work", pk=work.pk)
+    return render(
+        request,
+        "survivors/edit.html",
+        {"work": work, "form": form},
+        status=400 if form.is_bound else 200,
     )
 
 

@@ -125,6 +125,15 @@ def test_marisol_shows_three_paintings_and_a_year_later_withdraws_one(
     assert page.request.get(withdrawn_src).status == 404
     assert page.request.get(work.url).status == 200
 
+    # She rewords a caption; the published gallery keeps the old one until she approves.
+    page.goto(f"/voices/me/{work.pk}/")
+    page.get_by_role("link", name="Change your work").click()
+    axe(page, "changing her work")
+    page.get_by_label("Image 2: caption").fill("Cobalt stairs, at dawn")
+    page.get_by_role("button", name="Save and send to the editors").click()
+    page.wait_for_url(re.compile(f"/voices/me/{work.pk}/$"))
+    assert "your new version is with the editors" in page.locator("main").inner_text()
+
 
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("how", ["button", "shift three times"])
