@@ -243,11 +243,10 @@ def main():
 
     from forum import services
 
-    # Production queues email work for the task worker (a database insert); the in-process
-    # backend of dev and test would time the sending of emails, not the posting.
-    override_settings(
-        TASKS={"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
-    ).enable()
+    # As in production, posting queues the readers' notifications (and their emails) for the
+    # task worker: each queued task is a row in the database queue, timed with the posting.
+    # The worker's share is timed below, on its own.
+    override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}).enable()
     rng = random.Random(7)
     bodies = [_markdown(rng) for _ in range(50)]
     topic = Topic.objects.select_related("space").filter(space=space).order_by("-pk").first()
@@ -265,6 +264,20 @@ def main():
         lambda: services.post_create(topic=topic, author=member, body=bodies[1]), 20
     )
 
+    from django_tasks_db.models import DBTaskResult
+
+    from forum.tasks import notify_readers
+
+    queued = list(
+        DBTaskResult.objects.filter(task_path=notify_readers.module_path)
+        .order_by("-enqueued_at")
+        .values_list("args_kwargs", flat=True)[:n]
+    )
+    start_fan_out = time.process_time()
+    told = sum(notify_readers.call(**entry["kwargs"]) for entry in queued)
+    fan_out_cpu = (time.process_time() - start_fan_out) / max(len(queued), 1)
+    DBTaskResult.objects.all().delete()
+
     http_n = max(50, n // 3)
     start_http = time.perf_counter()
     for index in progress(range(http_n), http_n, "replies (HTTP form)"):
@@ -279,6 +292,10 @@ def main():
         f"({n / cpu:,.0f} replies per CPU-second) and {queries} queries per reply"
     )
     print(f"  through the reply form (POST + redirect): {http_n / http_wall:,.0f} replies/s")
+    print(
+        f"  the task worker's share, notifying readers: {fan_out_cpu * 1000:.1f} ms CPU per "
+        f"reply ({told / max(len(queued), 1):.1f} people told per reply)"
+    )
     # Function calls do not depend on what else the machine is running, unlike its timings.
     print(
         f"  Python function calls (cProfile): {calls_per_page:,} per topic page, "
@@ -287,10 +304,13 @@ def main():
     page = rows[3]
     load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
     print(f"  load average while measuring: {load} ({os.cpu_count()} CPUs)")
-    ok = page.cpu_ms <= 40 and page.queries <= 20 and n / wall >= 100
+    # Posting is sustained only if the worker keeps pace with it on the other core.
+    worker_rate = 1 / fan_out_cpu if fan_out_cpu else float("inf")
+    ok = page.cpu_ms <= 40 and page.queries <= 20 and min(n / wall, worker_rate) >= 100
     print(
         f"\nTargets: topic page ≤ 40 ms CPU ({page.cpu_ms:.1f}), ≤ 20 queries "
-        f"({page.queries}), ≥ 100 replies/s ({n / wall:,.0f}): {'met' if ok else 'NOT met'}"
+        f"({page.queries}), ≥ 100 replies/s posted ({n / wall:,.0f}) and notified "
+        f"({worker_rate:,.0f}): {'met' if ok else 'NOT met'}"
     )
 
 

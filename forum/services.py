@@ -349,7 +349,7 @@ def topic_create(
         _ask_for_approval(post)
     else:
         _bump_counters(topic, post, new_topic=True)
-        _fan_out(post, rendered)
+        _queue_fan_out(post, rendered)
     # No explicit reindex: saving the topic and the post already queued one for each, and
     # it runs after commit, when the tags and the first post are in place.
     return PostOutcome(post, rendered.unreachable_handles)
@@ -388,20 +388,17 @@ def post_create(
         attachments=attachments,
         is_reply=True,
     )
-    # One read of the topic's and space's subscriptions serves both the author's own
-    # (tracking, unless they chose otherwise) and the fan-out.
-    levels, following_topic = _subscriptions(topic)
-    if author.pk not in following_topic:
-        Subscription.objects.get_or_create(
-            user=author, topic=topic, space=None, defaults={"level": Level.TRACKING}
-        )
+    # Replying tracks the topic, unless the author chose a level for it already.
+    Subscription.objects.get_or_create(
+        user=author, topic=topic, space=None, defaults={"level": Level.TRACKING}
+    )
     _mark_read(author, topic, post.number)
     Draft.objects.filter(user=author, key=f"topic-{topic.pk}").delete()
     if findings:
         _ask_for_approval(post)
     else:
         _bump_counters(topic, post, new_topic=False, topic_done=True)
-        _fan_out(post, rendered, levels=levels)
+        _queue_fan_out(post, rendered)
     # No explicit reindex: saving the post already queued one for after commit.
     return PostOutcome(post, rendered.unreachable_handles)
 
@@ -606,12 +603,25 @@ def _subscriptions(topic: Topic) -> tuple[dict[int, str], set[int]]:
     return levels, set(topic_levels)
 
 
-def _fan_out(post: Post, rendered, *, levels: dict[int, str] | None = None) -> None:
+def _queue_fan_out(post: Post, rendered) -> None:
+    """Notifying readers is the task worker's job, so posting does not wait for it. Queued in
+    the post's own transaction: with the database task queue, the task exists exactly when
+    the post does."""
+    from .tasks import notify_readers
+
+    notify_readers.enqueue(
+        post_id=post.pk,
+        mentioned=sorted(rendered.mentioned_user_ids),
+        quoted=sorted(rendered.quoted_post_ids),
+    )
+
+
+def fan_out(post: Post, *, mentioned_user_ids=(), quoted_post_ids=()) -> int:
     """Tell the people who should know: mentioned, quoted, answered, watching. Each person
-    hears once, about the most direct reason, and only if they can read the post."""
+    hears once, about the most direct reason, and only if they can read the post. Returns
+    how many were told."""
     topic = post.topic
-    if levels is None:
-        levels, _ = _subscriptions(topic)
+    levels, _ = _subscriptions(topic)
     wanted: dict[int, str] = {}
 
     def want(user_id, kind):
@@ -622,11 +632,11 @@ def _fan_out(post: Post, rendered, *, levels: dict[int, str] | None = None) -> N
         if user_id not in wanted or _PRIORITY[kind] < _PRIORITY[wanted[user_id]]:
             wanted[user_id] = kind
 
-    for user_id in rendered.mentioned_user_ids:
+    for user_id in mentioned_user_ids:
         want(user_id, NotificationKind.MENTION)
-    if rendered.quoted_post_ids:
+    if quoted_post_ids:
         for user_id in Post.objects.filter(
-            pk__in=rendered.quoted_post_ids, topic__space_id=topic.space_id
+            pk__in=quoted_post_ids, topic__space_id=topic.space_id
         ).values_list("author_id", flat=True):
             want(user_id, NotificationKind.QUOTE)
     replied_to = post.reply_to.author_id if post.reply_to_id else topic.author_id
@@ -635,7 +645,7 @@ def _fan_out(post: Post, rendered, *, levels: dict[int, str] | None = None) -> N
         if level == Level.WATCHING:
             want(user_id, NotificationKind.WATCHING)
     if not wanted:
-        return
+        return 0
     users = list(get_user_model().objects.filter(pk__in=wanted, is_active=True))
     access.prime(users)
     by_kind: dict[str, list] = {}
@@ -644,6 +654,7 @@ def _fan_out(post: Post, rendered, *, levels: dict[int, str] | None = None) -> N
             by_kind.setdefault(wanted[user.pk], []).append(user)
     for kind, recipients in by_kind.items():
         _notify(recipients, kind, post=post, actor=post.author)
+    return sum(len(recipients) for recipients in by_kind.values())
 
 
 def _notify(
@@ -772,7 +783,7 @@ def post_restore(*, post: Post, by, reason: str = "") -> Post:
     )
     if was_pending:
         _bump_counters(topic, post, new_topic=post.is_first)
-        _fan_out(post, render_post(post.body, space=topic.space))
+        _queue_fan_out(post, render_post(post.body, space=topic.space))
         _notify_author(post, by, f"A moderator approved your post in “{topic.title}”.")
     else:
         _notify_author(post, by, f"A moderator restored your post in “{topic.title}”.")

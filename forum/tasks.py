@@ -1,4 +1,5 @@
-"""Background work: emails for notifications and the daily or weekly digests.
+"""Background work: telling readers about new posts, emails for notifications and the daily
+or weekly digests.
 
 Emails from private groups carry only a link, never the text or even the title: an inbox is
 not as safe as the site."""
@@ -6,6 +7,7 @@ not as safe as the site."""
 from datetime import timedelta
 
 from django.conf import settings
+from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
@@ -17,6 +19,24 @@ from .markup import excerpt
 
 def _url(path: str) -> str:
     return settings.SITE_URL.rstrip("/") + path
+
+
+@task()
+def notify_readers(*, post_id: int, mentioned: list[int], quoted: list[int]) -> int:
+    """Notify the people a newly published post concerns (queued when it is published). A
+    post hidden or deleted since is no news to anyone."""
+    from .models import Post, PostStatus
+    from .services import fan_out
+
+    post = (
+        Post.objects.select_related("topic__space", "author", "reply_to")
+        .filter(pk=post_id, status=PostStatus.PUBLISHED)
+        .first()
+    )
+    if post is None:
+        return 0
+    with transaction.atomic():  # the notifications and their email task, or neither
+        return fan_out(post, mentioned_user_ids=mentioned, quoted_post_ids=quoted)
 
 
 @task()

@@ -154,3 +154,25 @@ def test_a_reply_costs_the_same_queries_for_three_watchers_or_thirty(spaces, use
     watched = Notification.objects.filter(kind=NotificationKind.WATCHING)
     assert watched.values("user").distinct().count() >= 30
     assert many == few
+
+
+def test_readers_are_told_by_the_task_worker_not_while_posting(category, users, topic, settings):
+    """With a real task queue, posting only queues the fan-out; the worker tells the asker,
+    and a post hidden before the worker gets to it is news to no one."""
+    from django_tasks import default_task_backend
+
+    from forum.tasks import notify_readers
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    author = users["law_enforcement"]
+    kept = services.post_create(topic=topic, author=author, body="Start with the co-op.").post
+    hidden = services.post_create(topic=topic, author=author, body="Call me instead.").post
+    assert not Notification.objects.exists()
+    queued = [r for r in default_task_backend.results if r.task.name == notify_readers.name]
+    assert [r.kwargs["post_id"] for r in queued] == [kept.pk, hidden.pk]
+
+    services.post_hide(post=hidden, by=users["staff"], reason="Shares a phone number")
+    Notification.objects.all().delete()  # the hiding told its author; only the fan-out counts
+    told = [notify_readers.call(**result.kwargs) for result in queued]
+    assert told == [1, 0]
+    assert list(Notification.objects.values_list("user", "post")) == [(users["member"].pk, kept.pk)]
