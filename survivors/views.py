@@ -143,7 +143,9 @@ def _render_detail(
 def _note_forms(bound, comments):
     """A note that came back with an error is shown where she wrote it: in its thread's reply
     box, or (also when that thread is gone) in the general one."""
-    threads = {str(note["reply_to"]) for note in comments if not note["by_author"]}
+    threads = {
+        str(note["reply_to"]) for note in comments if note["reply_to"] and not note["by_author"]
+    }
     thread = str(bound.data.get("reply_to") or "") if bound is not None else ""
     replying = thread in threads
     return {
