@@ -94,3 +94,21 @@ def test_production_uses_a_durable_task_queue_and_json_logs():
         timeout=60,
     )
     assert result.stdout.split() == ["django_tasks_db.DatabaseBackend", "json"], result.stderr
+
+
+@pytest.mark.parametrize(
+    ("work_mem", "expected"), [(None, "64MB"), ("16MB", "16MB"), ("server", "")]
+)
+def test_postgresql_connections_get_the_work_mem_search_needs(work_mem, expected):
+    """Broad searches hash the facet rows of every match; with PostgreSQL's 4 MB default the
+    hash spills to disk. The setting only shapes the connection options (no server needed)."""
+    env = {"DATABASE_URL": "postgres://hub@db.invalid:5432/hub"}
+    if work_mem is not None:
+        env["DATABASE_WORK_MEM"] = work_mem
+    code = "from django.conf import settings; print(settings.DATABASES['default']['OPTIONS'])"
+    result = manage("shell", "-c", code, env=env)
+    assert result.returncode == 0, result.stderr
+    if expected:
+        assert f"-c work_mem={expected}" in result.stdout
+    else:
+        assert "work_mem" not in result.stdout
