@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
@@ -316,8 +316,7 @@ def topic_create(
     send_for_review: bool = False,
 ) -> PostOutcome:
     """Start a topic. The guard runs first; a post sent for review waits for a moderator."""
-    if not access.can(author, "forum.space.post", space):
-        raise PermissionDenied
+    access.require(author, "forum.space.post", space)
     title = " ".join(title.split())
     if not title or not body.strip():
         raise ValidationError("A topic needs a title and a first post.")
@@ -366,8 +365,7 @@ def post_create(
     send_for_review: bool = False,
 ) -> PostOutcome:
     """Reply to a topic (optionally to one post of it)."""
-    if not access.can(author, "forum.topic.reply", topic):
-        raise PermissionDenied
+    access.require(author, "forum.topic.reply", topic)
     if not body.strip():
         raise ValidationError("Please write something before posting.")
     if reply_to is not None and (
@@ -414,8 +412,7 @@ def post_edit(
     send_for_review: bool = False,
 ) -> PostOutcome:
     """Edit a post; the previous text is kept as a revision anyone who can read it sees."""
-    if not access.can(editor, "forum.post.edit", post):
-        raise PermissionDenied
+    access.require(editor, "forum.post.edit", post)
     if not body.strip():
         raise ValidationError("A post can’t be empty. To remove it, delete it instead.")
     topic = post.topic
@@ -454,8 +451,7 @@ def post_edit(
 @transaction.atomic
 def post_delete(*, post: Post, by) -> Post:
     """Soft delete: the post shows as deleted; staff can still purge it for good."""
-    if not access.can(by, "forum.post.delete", post):
-        raise PermissionDenied
+    access.require(by, "forum.post.delete", post)
     post.status = PostStatus.DELETED
     post.save(update_fields=["status"])
     if post.is_first:
@@ -502,8 +498,7 @@ def topic_mark_read(
 @transaction.atomic
 def reaction_toggle(*, post: Post, user) -> bool:
     """Mark a post helpful, or take it back. Returns whether it is now marked."""
-    if not access.can(user, "forum.post.react", post):
-        raise PermissionDenied
+    access.require(user, "forum.post.react", post)
     deleted, _ = Reaction.objects.filter(post=post, user=user).delete()
     if deleted:
         Post.objects.filter(pk=post.pk).update(helpful_count=F("helpful_count") - 1)
@@ -516,8 +511,7 @@ def reaction_toggle(*, post: Post, user) -> bool:
 @transaction.atomic
 def solution_mark(*, topic: Topic, post: Post | None, by) -> Topic:
     """The asker (or a moderator) marks the reply that solved the question, or clears it."""
-    if not access.can(by, "forum.topic.mark_solution", topic):
-        raise PermissionDenied
+    access.require(by, "forum.topic.mark_solution", topic)
     if post is not None and (
         post.topic_id != topic.pk or post.is_first or post.status != PostStatus.PUBLISHED
     ):
@@ -744,8 +738,7 @@ def _log(
 
 
 def _require_moderator(user, topic: Topic) -> None:
-    if not access.can(user, "forum.topic.moderate", topic):
-        raise PermissionDenied
+    access.require(user, "forum.topic.moderate", topic)
 
 
 @transaction.atomic
@@ -796,8 +789,7 @@ def post_purge(*, post: Post, by, reason: str) -> Post:
     """Staff remove a post for good: its text, every revision, its attachments (and their
     files) and its search entry. The moderation log records that it happened, not what it
     said."""
-    if not access.can(by, "forum.post.purge", post):
-        raise PermissionDenied
+    access.require(by, "forum.post.purge", post)
     for attachment in post.attachments.all():
         name, storage = attachment.file.name, attachment.file.storage
         attachment.delete()
@@ -826,8 +818,7 @@ def post_purge(*, post: Post, by, reason: str) -> Post:
 
 @transaction.atomic
 def topic_purge(*, topic: Topic, by, reason: str) -> Topic:
-    if not access.can(by, "forum.space.manage", topic.space):
-        raise PermissionDenied
+    access.require(by, "forum.space.manage", topic.space)
     for post in topic.posts.exclude(status=PostStatus.PURGED):
         post_purge(post=post, by=by, reason=reason)
     topic.title = "Removed topic"
@@ -909,8 +900,7 @@ def _recount_space(space: Space) -> None:
 def topic_move(*, topic: Topic, to_space: Space, by, reason: str = "") -> Topic:
     """Move a topic to another space the moderator also moderates."""
     _require_moderator(by, topic)
-    if not access.can(by, "forum.space.moderate", to_space):
-        raise PermissionDenied
+    access.require(by, "forum.space.moderate", to_space)
     old = topic.space
     topic.space = to_space
     topic.save(update_fields=["space"])
@@ -979,8 +969,7 @@ def topic_split(*, topic: Topic, post_ids, title: str, by, reason: str = "") -> 
 def flag_create(*, post: Post, reporter, reason: str, note: str = "") -> Flag:
     """Report a post. Reports that it identifies a victim or shares case-sensitive
     information hide it at once, until a moderator decides."""
-    if not access.can(reporter, "forum.post.flag", post):
-        raise PermissionDenied
+    access.require(reporter, "forum.post.flag", post)
     if Flag.objects.filter(post=post, reporter=reporter, resolved_at__isnull=True).exists():
         raise ValidationError("You have already reported this post; a moderator will look at it.")
     flag = Flag.objects.create(post=post, reporter=reporter, reason=reason, note=note[:500])

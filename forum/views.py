@@ -118,24 +118,9 @@ def _unread_notifications(user) -> int:
     return Notification.objects.filter(user=user, read_at__isnull=True).count()
 
 
-def _may_moderate_any(user) -> bool:
-    """For the Moderation link: from facts the policy already loaded (no extra query)."""
-    from access.forum import facts_for
-
-    viewer = access.viewer_for(user)
-    if not viewer.is_authenticated:
-        return False
-    return (
-        viewer.is_staff
-        or bool(viewer.navigator_region_ids)
-        or any(m.role in {"co_lead", "moderator"} for m in viewer.memberships)
-        or bool(facts_for(viewer).moderated_space_ids)
-    )
-
-
 def _render(request, template, context, status=200):
     context.setdefault("unread_notifications", _unread_notifications(request.user))
-    context.setdefault("may_moderate_any", _may_moderate_any(request.user))
+    context.setdefault("may_moderate_any", access.can(request.user, "forum.moderate_any"))
     return render(request, template, context, status=status)
 
 
@@ -446,8 +431,7 @@ def post_detail(request, pk):
 def reply(request, pk):
     user = request.user
     topic = _topic_or_404(user, pk)
-    if not access.can(user, "forum.topic.reply", topic):
-        raise PermissionDenied
+    access.require(user, "forum.topic.reply", topic)
     key = f"topic-{topic.pk}"
     findings = []
     if request.method == "POST":
@@ -514,8 +498,7 @@ def reply(request, pk):
 @login_required
 def post_edit(request, pk):
     post = _post_or_404(request.user, pk)
-    if not access.can(request.user, "forum.post.edit", post):
-        raise PermissionDenied
+    access.require(request.user, "forum.post.edit", post)
     findings = []
     if request.method == "POST":
         form = EditForm(request.POST)
@@ -582,8 +565,7 @@ def post_helpful(request, pk):
 def post_solution(request, pk):
     post = _post_or_404(request.user, pk)
     topic = post.topic
-    if not access.can(request.user, "forum.topic.mark_solution", topic):
-        raise PermissionDenied
+    access.require(request.user, "forum.topic.mark_solution", topic)
     clear = request.POST.get("clear") == "1"
     try:
         services.solution_mark(topic=topic, post=None if clear else post, by=request.user)
@@ -598,8 +580,7 @@ def post_solution(request, pk):
 @require_POST
 def post_delete(request, pk):
     post = _post_or_404(request.user, pk)
-    if not access.can(request.user, "forum.post.delete", post):
-        raise PermissionDenied
+    access.require(request.user, "forum.post.delete", post)
     services.post_delete(post=post, by=request.user)
     messages.success(request, "The post was deleted.")
     if post.is_first:
@@ -610,8 +591,7 @@ def post_delete(request, pk):
 @login_required
 def post_flag(request, pk):
     post = _post_or_404(request.user, pk)
-    if not access.can(request.user, "forum.post.flag", post):
-        raise PermissionDenied
+    access.require(request.user, "forum.post.flag", post)
     form = FlagForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

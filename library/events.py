@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import icalendar
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, OperationalError, connection, transaction
 from django.db.models import Count, Q
 from django.utils import dateformat, timezone
@@ -240,8 +240,7 @@ def _fill_seats(session: EventSession) -> list[Registration]:
 def registration_cancel(*, registration: Registration, by) -> Registration:
     """Cancel a registration (its owner or staff) and give the freed seat to the first person
     on the waitlist, who is told by email."""
-    if not access.can(by, "library.registration.cancel", registration):
-        raise PermissionDenied
+    access.require(by, "library.registration.cancel", registration)
 
     def cancel(locked: EventSession) -> Registration:
         current = Registration.objects.select_for_update().get(pk=registration.pk)

@@ -770,7 +770,11 @@ def assistance_list(request):
     return render(
         request,
         "mentoring/assistance_list.html",
-        {"items": items, "form": form, "is_staff": viewer.is_staff},
+        {
+            "items": items,
+            "form": form,
+            "coordinate": access.can(request.user, "mentoring.coordinate"),
+        },
     )
 
 

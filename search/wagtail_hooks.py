@@ -1,7 +1,6 @@
 """Editors curate search in the Wagtail admin: synonyms, best bets, and the zero-results
 report (query text only)."""
 
-from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -56,8 +55,7 @@ class ZeroResultsReport(ReportView):
     list_export = ["query", "count", "first_seen", "last_seen"]
 
     def dispatch(self, request, *args, **kwargs):
-        if not access.can(request.user, "search.view_reports"):
-            raise PermissionDenied
+        access.require(request.user, "search.view_reports")
         return super().dispatch(request, *args, **kwargs)
 
     def get_queryset(self):

@@ -16,7 +16,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import Max
@@ -146,8 +146,7 @@ def _slug(title: str) -> str:
 @transaction.atomic
 def work_submit(*, author, submission: Submission) -> VoicesWork:
     """A survivor-leader's submission: a draft owned by the system account, in the workflow."""
-    if not access.can(author, "survivors.submit"):
-        raise PermissionDenied
+    access.require(author, "survivors.submit")
     owner = system_owner()
     common = {
         "title": submission.title,
@@ -232,6 +231,13 @@ def pending_author_task(work) -> TaskState | None:
     return task_state
 
 
+def _awaiting_her(work) -> TaskState:
+    task_state = pending_author_task(work)
+    if task_state is None:
+        raise ValidationError("This work is not waiting for your approval.")
+    return task_state
+
+
 def requested_channels(work) -> set[str]:
     record = ConsentRecord.objects.filter(work=work).first()
     return {c.value for c in Channel if record and getattr(record, c.value)}
@@ -244,11 +250,8 @@ def work_approve(
     """The author approves the exact version she read: her consent is recorded against that
     revision and the work is published (after the cooling-off period, if one is set)."""
     work = work.specific
-    if not access.can(user, "survivors.work.manage", work):
-        raise PermissionDenied
-    task_state = pending_author_task(work)
-    if task_state is None:
-        raise ValidationError("This work is not waiting for your approval.")
+    access.require(user, "survivors.work.manage", work)
+    task_state = _awaiting_her(work)
     revision = work.get_latest_revision()
     if revision is None or revision.pk != revision_id:
         raise ValidationError(
@@ -290,11 +293,8 @@ def _next_version(work) -> int:
 def work_request_changes(*, work, user, comment: str) -> None:
     """The author sends the work back to the editors with a note."""
     work = work.specific
-    if not access.can(user, "survivors.work.manage", work):
-        raise PermissionDenied
-    task_state = pending_author_task(work)
-    if task_state is None:
-        raise ValidationError("This work is not waiting for your approval.")
+    access.require(user, "survivors.work.manage", work)
+    task_state = _awaiting_her(work)
     task_state.reject(user=None, comment=comment)
     notify_editors()
 
@@ -305,8 +305,7 @@ def work_note(*, work, user, text: str, reply_to: int | None = None):
     in one of their comment threads, or a new comment. Saved under the section's neutral
     account, so the admin shows the words but never whose account wrote them."""
     work = work.specific
-    if not access.can(user, "survivors.work.manage", work):
-        raise PermissionDenied
+    access.require(user, "survivors.work.manage", work)
     text = text.strip()
     if not text:
         raise ValidationError("Please write your note.")
@@ -337,8 +336,7 @@ def work_edit(*, work, user, fields: dict, images: dict | None = None) -> Revisi
     goes back to the editors and then to her for approval, like a new submission; what is
     published stays as it is until she approves the new version."""
     work = work.specific
-    if not access.can(user, "survivors.work.manage", work):
-        raise PermissionDenied
+    access.require(user, "survivors.work.manage", work)
     draft = work.get_latest_revision_as_object()
     for name, value in fields.items():
         if name not in EDITABLE or not hasattr(draft, name):
@@ -377,8 +375,7 @@ def work_withdraw(*, work, user, on_behalf: bool = False) -> ConsentRecord:
     search, sitemap and feed; its address answers 410. Logged (without the work's title)."""
     work = work.specific
     allowed = "survivors.withdraw_on_behalf" if on_behalf else "survivors.work.manage"
-    if not access.can(user, allowed, work):
-        raise PermissionDenied
+    access.require(user, allowed, work)
     now = timezone.now()
     path = relative_path(work)
     record = ConsentRecord.objects.filter(work=work).first()
@@ -429,8 +426,7 @@ def image_withdraw(*, work, image_id: int, user, on_behalf: bool = False) -> Ima
     image is withdrawing the work: ``work_withdraw``."""
     work = work.specific
     allowed = "survivors.withdraw_on_behalf" if on_behalf else "survivors.work.manage"
-    if not access.can(user, allowed, work):
-        raise PermissionDenied
+    access.require(user, allowed, work)
     if not isinstance(work, ExhibitionPage):
         raise ValidationError("Only a gallery has images to withdraw one by one.")
     page_type = ContentType.objects.get_for_model(Page)

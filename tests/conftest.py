@@ -1,6 +1,8 @@
 """Fixtures every test can use: a temporary media folder, the smallest page tree, and one user
 for every kind of person the access policy distinguishes."""
 
+import socket
+
 import pytest
 from wagtail.models import Page, Site
 
@@ -100,3 +102,11 @@ def login(client):
         return client
 
     return sign_in
+
+
+@pytest.fixture
+def closed_port():
+    """A local port nothing listens on: connecting is refused at once."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]

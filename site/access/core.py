@@ -207,3 +207,9 @@ def require(user, action: str, obj: Any = None) -> None:
     """For objects whose existence is no secret: refuse with 403."""
     if not can(user, action, obj):
         raise PermissionDenied
+
+
+@rule("health.details")
+def can_see_health_details(viewer: Viewer, obj=None) -> bool:
+    """The checks behind /healthz (staff; monitoring uses a bearer token instead)."""
+    return viewer.is_staff

@@ -5,6 +5,7 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+import access
 from access.media import can_read_file
 
 from .files import serve_private_file
@@ -48,8 +49,8 @@ def healthz(request):
     report = run_checks()
     token = getattr(settings, "HEALTHZ_TOKEN", "") or ""
     bearer = request.headers.get("Authorization", "").removeprefix("Bearer ").strip()
-    detailed = (token and bearer and constant_time_compare(token, bearer)) or (
-        request.user.is_authenticated and request.user.is_staff
+    detailed = (token and bearer and constant_time_compare(token, bearer)) or access.can(
+        request.user, "health.details"
     )
     body = report if detailed else {"status": report["status"]}
     response = JsonResponse(body, status=200 if report["status"] == "up" else 503)

@@ -3,20 +3,11 @@ running. Each test breaks one thing on 127.0.0.1 (a closed port, a mail server t
 goes, a queue with no worker) and checks what users and the durable task queue see."""
 
 import signal
-import socket
 import socketserver
 import threading
 
 import pytest
 from django.core.management import call_command
-
-
-@pytest.fixture
-def closed_port():
-    """A local port nothing listens on: connecting is refused at once."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture

@@ -16,8 +16,7 @@ def clear_cache():
     cache.clear()
 
 
-@pytest.fixture
-def spaces(users, taskforce):
+def make_spaces(users, taskforce) -> dict:
     """One space per kind. The invite-only group has invited `member`."""
     region = Region.objects.get(taskforce=taskforce, slug="north")
     invite = Space.objects.create(kind=SpaceKind.INVITE, name="Leadership circle", slug="circle")
@@ -36,6 +35,11 @@ def spaces(users, taskforce):
         ),
         "invite": invite,
     }
+
+
+@pytest.fixture
+def spaces(users, taskforce):
+    return make_spaces(users, taskforce)
 
 
 @pytest.fixture

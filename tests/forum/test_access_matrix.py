@@ -7,20 +7,9 @@ import pytest
 
 import access
 from forum.models import Space
+from tests.conftest import USER_KINDS
 
-KINDS = [
-    "anonymous",
-    "signed_in",
-    "member",
-    "taskforce_member",
-    "law_enforcement",
-    "prosecutor",
-    "survivor_leader",
-    "navigator",
-    "moderator",
-    "co_lead",
-    "staff",
-]
+KINDS = USER_KINDS
 TASKFORCE_PEOPLE = {"taskforce_member", "survivor_leader", "navigator", "moderator", "co_lead"}
 VERIFIED = set(KINDS) - {"anonymous", "signed_in"}
 

@@ -8,6 +8,7 @@ import pytest
 from django.http import QueryDict
 
 from library.browse import filter_resources
+from tests.conftest import USER_KINDS
 
 # Who may open each tier (the `users` fixture's kinds).
 MEMBERS = {"member", "taskforce_member", "survivor_leader", "navigator", "moderator", "co_lead"}
@@ -17,19 +18,7 @@ MAY_OPEN = {
     "members": {*MEMBERS, *LAW},
     "law_enforcement": LAW,
 }
-KINDS = [
-    "anonymous",
-    "signed_in",
-    "member",
-    "taskforce_member",
-    "law_enforcement",
-    "prosecutor",
-    "survivor_leader",
-    "navigator",
-    "moderator",
-    "co_lead",
-    "staff",
-]
+KINDS = USER_KINDS
 MATRIX = [(tier, kind) for tier in MAY_OPEN for kind in KINDS]
 
 

@@ -2,20 +2,12 @@
 incomplete, and logs one warning per interval."""
 
 import logging
-import socket
 
 import pytest
 
 from search import service
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def closed_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture

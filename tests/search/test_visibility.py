@@ -5,6 +5,7 @@ import pytest
 
 from access.search import tier_tokens, tokens_for, user_token
 from search import service
+from tests.conftest import USER_KINDS
 
 from .helpers import plain
 
@@ -63,22 +64,7 @@ def _traces(results, suggestions) -> str:
     return plain(" ".join(text))
 
 
-@pytest.mark.parametrize(
-    "kind",
-    [
-        "anonymous",
-        "signed_in",
-        "member",
-        "taskforce_member",
-        "law_enforcement",
-        "prosecutor",
-        "survivor_leader",
-        "navigator",
-        "moderator",
-        "co_lead",
-        "staff",
-    ],
-)
+@pytest.mark.parametrize("kind", USER_KINDS)
 def test_restricted_items_leave_no_trace_for_those_who_may_not_open_them(planted, kind):
     """Results, snippets, counts, facet values and counts, and suggestions all agree."""
     user = planted[kind]

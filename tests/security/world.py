@@ -124,27 +124,11 @@ def _join_request(world: World, taskforce) -> None:
 def _forum(world: World, taskforce) -> None:
     from forum import services
     from forum.forms import prepare_attachment
-    from forum.models import Flag, Notification, Space, SpaceKind, SpaceRole, SpaceRoleKind
-    from taskforces.models import Region
+    from forum.models import Flag, Notification
+    from tests.forum.conftest import make_spaces
 
     users = world.users
-    region = Region.objects.get(taskforce=taskforce, slug="north")
-    invite = Space.objects.create(kind=SpaceKind.INVITE, name="Leadership circle", slug="circle")
-    SpaceRole.objects.create(space=invite, user=users["member"], role=SpaceRoleKind.MEMBER)
-    spaces = {
-        "category": Space.objects.create(
-            kind=SpaceKind.CATEGORY, name="Labor trafficking investigations", slug="labor"
-        ),
-        "taskforce": services.space_ensure_for_taskforce(taskforce=taskforce),
-        "region": services.space_ensure_for_region(region=region),
-        "discipline": Space.objects.create(
-            kind=SpaceKind.DISCIPLINE,
-            name="Prosecutors",
-            slug="prosecutors",
-            discipline="prosecution",
-        ),
-        "invite": invite,
-    }
+    spaces = make_spaces(users, taskforce)
     authors = {
         "category": users["member"],
         "taskforce": users["co_lead"],

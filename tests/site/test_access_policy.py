@@ -7,20 +7,9 @@ import access
 from access.search import tier_tokens, tokens_for
 from access.tiers import Tier
 from taskforces.models import TaskForce
+from tests.conftest import USER_KINDS
 
-KINDS = [
-    "anonymous",
-    "signed_in",
-    "member",
-    "taskforce_member",
-    "law_enforcement",
-    "prosecutor",
-    "survivor_leader",
-    "navigator",
-    "moderator",
-    "co_lead",
-    "staff",
-]
+KINDS = USER_KINDS
 
 # kind -> (member of any task force, may open law-enforcement-only, co-lead of `taskforce`)
 EXPECTED = {
