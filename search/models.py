@@ -3,8 +3,9 @@ and what editors curate: synonyms, best bets, and the zero-results report.
 
 ``IndexEntry`` is one denormalised row per indexed item. Its visibility tokens are stored as
 indexed terms (``access``), so the database filters by visibility inside the full-text match
-itself rather than in a join afterwards. ``IndexFacet`` links an entry to its ``FacetValue``s
-(small integer keys, so counting facets over many matches groups integers, not strings). The
+itself rather than in a join afterwards. An entry's ``FacetValue``s (small integer keys, so
+counting facets over many matches groups integers, not strings) are rows of ``IndexFacet`` on
+SQLite and an ``integer[]`` column ``facet_ids`` on PostgreSQL (migration 0003). The
 full-text index lives beside it, created by the migrations for the database in use: an FTS5
 table (porter stemming) on SQLite; a generated ``tsvector`` column with a GIN index, and a GIN
 index on the access terms, on PostgreSQL.
@@ -75,6 +76,8 @@ class FacetValue(models.Model):
 
 
 class IndexFacet(models.Model):
+    """An entry's facet value, on SQLite (PostgreSQL keeps them in ``facet_ids``)."""
+
     entry = models.ForeignKey(
         IndexEntry, on_delete=models.CASCADE, related_name="facet_values", db_index=False
     )

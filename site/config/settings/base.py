@@ -325,6 +325,10 @@ X_FRAME_OPTIONS = "DENY"  # Wagtail's preview overrides this for its own frame
 
 # Search: Elasticsearch through elasticsearch-dsl when set; the database otherwise.
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
+# The database backend ranks a large index in parts on separate connections at once: how many
+# (0: the database's default, 2 on SQLite, 1 on PostgreSQL) and from how many entries.
+SEARCH_DATABASE_WORKERS = env_int("SEARCH_DATABASE_WORKERS", 0)
+SEARCH_DATABASE_PARALLEL_FROM = env_int("SEARCH_DATABASE_PARALLEL_FROM", 20_000)
 
 LOG_FORMAT = env_str("LOG_FORMAT", "plain")  # "json" in production: one object per line
 LOGGING = {
