@@ -21,6 +21,17 @@ def setup_django(settings_module: str = "config.settings.test") -> None:
     django.setup()
 
 
+def machine_note() -> str:
+    """The load average and how long a fixed piece of pure Python takes on one core now: on a
+    shared virtual machine the same code runs faster or slower from one hour to the next, so
+    figures from two runs compare only through this (ratios within one run compare always)."""
+    started = time.process_time()
+    sum(range(10_000_000))
+    loop_ms = (time.process_time() - started) * 1000
+    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+    return f"machine: {os.cpu_count()} CPUs, load average {load}, reference loop {loop_ms:.0f} ms"
+
+
 @dataclass
 class Stats:
     label: str
