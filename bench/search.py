@@ -5,6 +5,7 @@ suggestions, over fixed selective and broad queries, plus reindex throughput.
     python -m bench.search                  # 1,000 and 10,000 items on SQLite
     python -m bench.search --full           # also 100,000
     python -m bench.search --postgres postgres://postgres@127.0.0.1:5432/tfh_bench
+    python -m bench.search --sizes 1000 --freshness   # how soon a change shows in results
 """
 
 import argparse
@@ -154,6 +155,65 @@ def run(size: int, label: str) -> None:
         )
 
 
+def freshness(viewer, rounds: int = 10) -> None:
+    """Seconds from the commit of a change to it showing in (or leaving) search results, as
+    in production: the change queues a task in the database queue and a separate
+    ``db_worker`` process (polling every second when idle) updates the index."""
+    import subprocess
+    import sys
+
+    from django.db import transaction
+    from django.test import override_settings
+
+    from bench.common import ROOT, Stats, print_table
+    from search import service
+    from taskforces.factories import TaskForceFactory
+
+    override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}).enable()
+    worker = subprocess.Popen(  # noqa: S603 (our own manage.py)
+        [sys.executable, str(ROOT / "manage.py"), "db_worker", "--no-reload"],
+        env={
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "config.settings.dev",
+            "TASKS_BACKEND": "django_tasks_db.DatabaseBackend",
+            "DEBUG": "0",
+            "LOG_LEVEL": "WARNING",
+        },
+        stdout=subprocess.DEVNULL,
+    )
+
+    def until(found: bool, word: str, since: float) -> float:
+        while (service.search(viewer, word).total > 0) != found:
+            if time.perf_counter() - since > 60:
+                raise SystemExit("the worker did not update the index within 60 s")
+            time.sleep(0.01)
+        return time.perf_counter() - since
+
+    shown, hidden = [], []
+    try:
+        for index in range(rounds + 1):  # the first round waits for the worker to start
+            word = f"freshness{index}q{random.randrange(10**9)}"
+            with transaction.atomic():
+                taskforce = TaskForceFactory(name=f"Task force {word}", slug=word)
+            seconds = until(True, word, time.perf_counter())
+            with transaction.atomic():
+                taskforce.delete()
+            gone = until(False, word, time.perf_counter())
+            if index:
+                shown.append(seconds * 1000)
+                hidden.append(gone * 1000)
+    finally:
+        worker.terminate()
+        worker.wait()
+    print_table(
+        [
+            Stats("change searchable after commit", shown),
+            Stats("removal hidden after commit", hidden),
+        ],
+        f"Index freshness: task queue in the database, db_worker; {rounds} changes (goal ≤ 5 s)",
+    )
+
+
 def combined(label: str, parts):
     """One row for several queries: every sample, the median of their CPU medians, and the
     most queries any of them ran."""
@@ -172,6 +232,11 @@ def main() -> None:
     parser.add_argument("--full", action="store_true", help="also 100,000 items")
     parser.add_argument("--sizes", type=int, nargs="*", help="item counts (default 1000 10000)")
     parser.add_argument("--postgres", metavar="URL", help="also run on this PostgreSQL database")
+    parser.add_argument(
+        "--freshness",
+        action="store_true",
+        help="also time how soon a change shows in results (starts a db_worker)",
+    )
     args = parser.parse_args()
     sizes = args.sizes or ([1_000, 10_000, 100_000] if args.full else [1_000, 10_000])
     targets = [("SQLite", f"sqlite:///{tempfile.mkdtemp(prefix='tfh-bench-')}/bench.sqlite3")]
@@ -189,6 +254,8 @@ def main() -> None:
             call_command("migrate", verbosity=0)
             for size in sizes:
                 run(size, label)
+            if args.freshness:
+                freshness(None)
             os._exit(0)
         os.waitpid(pid, 0)
 
